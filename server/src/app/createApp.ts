@@ -1,0 +1,66 @@
+import Koa from 'koa';
+import type Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import helmet from 'koa-helmet';
+import type { System } from '../system/System';
+import type { AppContextExtras, AppState } from './appTypes';
+import { errorRenderer } from './errorRenderer';
+import { requestContext } from './requestContext';
+import { healthRoutes } from '../health/healthRoutes';
+import { serveH5 } from '../h5/serveH5';
+
+/** Options for {@link createApp}. */
+export interface CreateAppOptions {
+  /** Extra routers mounted after the product's own (tests use this for probe routes). */
+  extraRouters?: Array<Router<AppState, AppContextExtras>>;
+}
+
+/** Paths whose raw body is read by their own handler (co-wechat reads the XML itself). */
+const RAW_BODY_PATHS = [/^\/wechat(\/|$)/];
+
+/**
+ * The Koa application: request id and logging, the one error renderer, security headers,
+ * body limits, the H5 build at `/h5/`, and every feature's routes.
+ */
+export function createApp(system: System, options: CreateAppOptions = {}): Koa<AppState, AppContextExtras> {
+  const app = new Koa<AppState, AppContextExtras>({ proxy: system.config.http.trustProxy });
+  app.context.system = system;
+  app.silent = true;
+
+  app.use(requestContext());
+  app.use(errorRenderer());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(serveH5(system.config));
+
+  const parseBody = bodyParser({
+    enableTypes: ['json', 'form'],
+    jsonLimit: system.config.http.bodyLimit,
+    formLimit: system.config.http.bodyLimit,
+    jsonStrict: true,
+  });
+  app.use(async (ctx, next) => {
+    if (RAW_BODY_PATHS.some((pattern) => pattern.test(ctx.path))) return next();
+    return parseBody(ctx, next);
+  });
+
+  const routers = [healthRoutes(), ...(options.extraRouters ?? [])];
+  for (const router of routers) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}

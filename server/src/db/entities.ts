@@ -1,0 +1,4 @@
+import { Store } from '../stores/Store';
+
+/** Every TypeORM entity of the server. */
+export const ENTITIES = [Store];

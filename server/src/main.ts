@@ -1,0 +1,20 @@
+import { createApp } from './app/createApp';
+import { loadConfig } from './config/loadConfig';
+import { startHttpServer } from './http/startHttpServer';
+import { createSystem } from './system/createSystem';
+import { onShutdownSignal } from './system/onShutdownSignal';
+import { runMain } from './system/runMain';
+
+/** The HTTP process: API, official-account callback, admin console and the H5 app. */
+runMain('ToyClub HTTP server', async () => {
+  const config = loadConfig();
+  const system = await createSystem({ config, role: 'http' });
+  const app = createApp(system);
+  const http = await startHttpServer(app, config);
+  const base = config.http.publicBaseUrl;
+  system.logger.info({ port: http.port, h5: `${base}/h5/`, health: `${base}/healthz` }, 'HTTP server listening');
+  onShutdownSignal(system.logger, config.shutdown.timeoutMs, async () => {
+    await http.close(config.shutdown.timeoutMs);
+    await system.close();
+  });
+});

@@ -1,0 +1,46 @@
+import type { TaskScheduler } from './TaskScheduler';
+import type { QueueRegistry } from './QueueRegistry';
+import type { Task } from './Task';
+import { WorkerHeartbeatTask } from '../health/WorkerHeartbeatTask';
+
+/** A job that runs on a schedule: a cron expression (server time zone) or a fixed period. */
+export interface RepeatableJob<Payload = unknown> {
+  task: Task<Payload>;
+  payload: Payload;
+  repeat: { cron: string; tz?: string } | { every: number };
+}
+
+/**
+ * Every repeatable job of ToyClub, in one place. Features add their nightly and periodic
+ * work here; the worker registers this list at start.
+ */
+export const REPEATABLE_JOBS: ReadonlyArray<RepeatableJob> = [
+  { task: new WorkerHeartbeatTask(), payload: {}, repeat: { every: 30_000 } },
+];
+
+function repeatKeyOf(job: RepeatableJob): string {
+  return 'cron' in job.repeat ? `cron:${job.repeat.cron}` : `every:${job.repeat.every}`;
+}
+
+/**
+ * Registers `jobs` (Bull keeps one schedule per name and repeat rule, so this is safe to
+ * run from every worker at every start) and removes schedules no longer listed, so that
+ * a changed cron expression does not leave the old one running too.
+ */
+export async function registerRepeatableJobs(
+  scheduler: TaskScheduler,
+  queues: QueueRegistry,
+  jobs: ReadonlyArray<RepeatableJob> = REPEATABLE_JOBS,
+): Promise<void> {
+  const wanted = new Set(jobs.map((job) => `${job.task.queueName}|${job.task.name}|${repeatKeyOf(job)}`));
+  for (const queueName of new Set(jobs.map((job) => job.task.queueName))) {
+    const queue = queues.get(queueName);
+    for (const existing of await queue.getRepeatableJobs()) {
+      const key = existing.cron ? `cron:${existing.cron}` : `every:${existing.every}`;
+      if (!wanted.has(`${queueName}|${existing.name}|${key}`)) await queue.removeRepeatableByKey(existing.key);
+    }
+  }
+  for (const job of jobs) {
+    await scheduler.schedule(job.task, job.payload, { repeat: job.repeat, jobId: `repeat:${job.task.name}` });
+  }
+}

@@ -1,0 +1,20 @@
+import { loadConfig } from './config/loadConfig';
+import { registerRepeatableJobs } from './queue/repeatableJobs';
+import { TASKS } from './queue/taskRegistry';
+import { TaskWorker } from './queue/TaskWorker';
+import { createSystem } from './system/createSystem';
+import { onShutdownSignal } from './system/onShutdownSignal';
+import { runMain } from './system/runMain';
+
+/**
+ * The worker process: runs every queued task and owns the repeatable schedule. Run as
+ * many as the load needs; each job runs once whichever worker takes it.
+ */
+runMain('ToyClub worker', async () => {
+  const config = loadConfig();
+  const system = await createSystem({ config, role: 'worker' });
+  const worker = TaskWorker.start({ system, tasks: TASKS });
+  await registerRepeatableJobs(system.scheduler, system.queues);
+  system.logger.info({ queues: worker.processedQueues.map((queue) => queue.name) }, 'worker started');
+  onShutdownSignal(system.logger, config.shutdown.timeoutMs, () => system.close());
+});

@@ -1,0 +1,3 @@
+export * from './apiError';
+export * from './health';
+export * from './memberApp';
