@@ -20,5 +20,6 @@ module.exports = {
   },
   moduleNameMapper: { '^@toyclub/shared$': '<rootDir>/../shared/src/index.ts' },
   globalSetup: '<rootDir>/src/testing/globalSetup.ts',
+  globalTeardown: '<rootDir>/src/testing/globalTeardown.ts',
   testTimeout: 60000,
 };

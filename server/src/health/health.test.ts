@@ -1,3 +1,4 @@
+import type { HealthDto } from '@toyclub/shared';
 import { createTestSystem } from '../testing/createTestSystem';
 import { startTestServer } from '../testing/startTestServer';
 import type { TestServer } from '../testing/startTestServer';
@@ -20,7 +21,7 @@ describe('GET /healthz', () => {
   it('answers 200 with both dependencies up', async () => {
     const response = await fetch(`${server.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as HealthDto;
     expect(body.status).toBe('ok');
     expect(body.down).toEqual([]);
     expect(body.dependencies.mariadb.status).toBe('up');

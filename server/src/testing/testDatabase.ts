@@ -1,8 +1,19 @@
 import { loadConfig } from '../config/loadConfig';
 import { parseDatabaseUrl, withDatabaseName } from '../db/databaseUrl';
 
-/** The database URL of test worker `workerId`: the test database name plus `_w<id>`. */
-export function workerDatabaseUrl(workerId: string): string {
+/** Set by globalSetup for the workers: the id of this Jest run (the Jest process's pid). */
+export const TEST_RUN_ENV = 'TOYCLUB_TEST_RUN';
+
+/** The prefix of every per-run test database name. */
+export function testDatabasePrefix(): string {
+  return parseDatabaseUrl(loadConfig().database.url).database;
+}
+
+/**
+ * The database URL of Jest worker `workerId` in run `runId`. Runs are kept apart so that
+ * two Jest processes on one machine never drop each other's databases.
+ */
+export function workerDatabaseUrl(workerId: string, runId = process.env[TEST_RUN_ENV] ?? 'adhoc'): string {
   const base = loadConfig().database.url;
-  return withDatabaseName(base, `${parseDatabaseUrl(base).database}_w${workerId}`);
+  return withDatabaseName(base, `${testDatabasePrefix()}_r${runId}_w${workerId}`);
 }
