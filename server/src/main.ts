@@ -14,7 +14,9 @@ runMain('ToyClub HTTP server', async () => {
   const base = config.http.publicBaseUrl;
   system.logger.info({ port: http.port, h5: `${base}/h5/`, health: `${base}/healthz` }, 'HTTP server listening');
   onShutdownSignal(system.logger, config.shutdown.timeoutMs, async () => {
-    await http.close(config.shutdown.timeoutMs);
+    const closing = http.close(config.shutdown.timeoutMs);
+    system.logger.info('stopped accepting connections; finishing requests in flight');
+    await closing;
     await system.close();
   });
 });

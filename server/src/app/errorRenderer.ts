@@ -6,7 +6,6 @@ import type { AppMiddleware } from './appTypes';
 interface HttpLikeError {
   status?: number;
   statusCode?: number;
-  expose?: boolean;
   type?: string;
 }
 
@@ -15,10 +14,12 @@ function fromHttpError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const httpError = error as HttpLikeError;
   const status = httpError.status ?? httpError.statusCode;
-  if (typeof status !== 'number' || status >= 500 || !httpError.expose) return undefined;
+  // Only client errors are trusted: a 5xx from a library may carry internals.
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
   if (status === 413) return errors.payloadTooLarge();
   if (status === 415) return errors.unsupportedMediaType();
-  if (status === 400 && httpError.type === 'entity.parse.failed') {
+  // co-body rejects unparseable JSON with a SyntaxError carrying status 400.
+  if (status === 400 && (httpError.type === 'entity.parse.failed' || error instanceof SyntaxError)) {
     return errors.badRequest('invalid_body', '请求内容格式不正确');
   }
   if (status === 400) return errors.badRequest('bad_request', '请求不正确');

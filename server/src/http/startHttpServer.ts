@@ -34,8 +34,12 @@ export async function startHttpServer<S, C>(
   const close = (timeoutMs: number): Promise<void> =>
     new Promise((resolve) => {
       const forceTimer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+      // Keep-alive sockets become idle as their last request finishes: sweep them so the
+      // close completes as soon as the in-flight requests are answered.
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
       server.close(() => {
         clearTimeout(forceTimer);
+        clearInterval(idleSweep);
         resolve();
       });
       server.closeIdleConnections();
