@@ -1,4 +1,42 @@
 import { Store } from '../stores/Store';
+import { Member } from '../members/Member';
+import { MemberSession } from '../members/MemberSession';
+import { MemberStats } from '../members/MemberStats';
+import { Consent } from '../privacy/Consent';
+import { Child } from '../children/Child';
+import { Purchase } from '../purchases/Purchase';
+import { PurchaseItem } from '../purchases/PurchaseItem';
+import { Refund } from '../purchases/Refund';
+import { PointsEntry } from '../points/PointsEntry';
+import { TierChange } from '../tiers/TierChange';
+import { Reward } from '../rewards/Reward';
+import { Redemption } from '../rewards/Redemption';
+import { StaffAccount } from '../staff/StaffAccount';
+import { StaffSession } from '../staff/StaffSession';
+import { StaffBindingCode } from '../staff/StaffBindingCode';
+import { AuditEntry } from '../audit/AuditEntry';
+import { CheckIn } from '../checkins/CheckIn';
+import { ReceiptCode } from '../receipts/ReceiptCode';
 
 /** Every TypeORM entity of the server. */
-export const ENTITIES = [Store];
+export const ENTITIES = [
+  Store,
+  Member,
+  MemberSession,
+  MemberStats,
+  Consent,
+  Child,
+  Purchase,
+  PurchaseItem,
+  Refund,
+  PointsEntry,
+  TierChange,
+  Reward,
+  Redemption,
+  StaffAccount,
+  StaffSession,
+  StaffBindingCode,
+  AuditEntry,
+  CheckIn,
+  ReceiptCode,
+];

@@ -26,6 +26,14 @@ export class Store {
   @Column({ name: 'opening_hours', type: 'varchar', length: 128, default: '' })
   openingHours!: string;
 
+  /** The store's points rule (points per yuan before the tier multiplier); null uses `points.perYuan`. */
+  @Column({ name: 'points_per_yuan', type: 'int', nullable: true })
+  pointsPerYuan!: number | null;
+
+  /** The store's POS HMAC key, sealed; null when the store has no POS. */
+  @Column({ name: 'pos_secret_sealed', type: 'varchar', length: 255, nullable: true })
+  posSecretSealed!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 

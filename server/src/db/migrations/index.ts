@@ -1,7 +1,19 @@
 import { CreateStores1763800000000 } from './1763800000000-CreateStores';
+import { CreateMembers1763900000000 } from './1763900000000-CreateMembers';
+import { CreateLedger1763900001000 } from './1763900001000-CreateLedger';
+import { CreateRewards1763900002000 } from './1763900002000-CreateRewards';
+import { CreateStaff1763900003000 } from './1763900003000-CreateStaff';
+import { CreateInStoreCodes1763900004000 } from './1763900004000-CreateInStoreCodes';
 
 /**
  * Every migration, oldest first. Listed here (not globbed) so that the same list works
  * from TypeScript sources in tests and from the compiled build.
  */
-export const MIGRATIONS = [CreateStores1763800000000];
+export const MIGRATIONS = [
+  CreateStores1763800000000,
+  CreateMembers1763900000000,
+  CreateLedger1763900001000,
+  CreateRewards1763900002000,
+  CreateStaff1763900003000,
+  CreateInStoreCodes1763900004000,
+];

@@ -1,0 +1,47 @@
+/** A reward of the catalogue. */
+export interface RewardDto {
+  id: string;
+  name: string;
+  description: string;
+  imageUrl: string;
+  pointsPrice: number;
+  stock: number;
+  active: boolean;
+}
+
+/** Body of `POST /api/admin/rewards`; every field optional in `PATCH /api/admin/rewards/:id`. */
+export interface RewardInput {
+  name: string;
+  description?: string;
+  imageUrl?: string;
+  pointsPrice: number;
+  stock: number;
+  active?: boolean;
+}
+
+/** Body of `POST /api/mp/rewards/:id/redemptions`. */
+export interface RedemptionRequest {
+  idempotencyKey: string;
+}
+
+/** The state of a redemption. */
+export type RedemptionStatus = 'pending' | 'fulfilled';
+
+/** A member's redemption and the code the clerk marks as fulfilled. */
+export interface RedemptionDto {
+  id: string;
+  rewardId: string;
+  rewardName: string;
+  points: number;
+  code: string;
+  status: RedemptionStatus;
+  createdAt: string;
+  fulfilledAt: string | null;
+  /** The member's balance right after the redemption. */
+  balanceAfter: number | null;
+}
+
+/** Body of `POST /api/mp/staff/redemptions/fulfil`. */
+export interface FulfilRedemptionRequest {
+  code: string;
+}
