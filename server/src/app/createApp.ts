@@ -8,6 +8,7 @@ import { errorRenderer } from './errorRenderer';
 import { requestContext } from './requestContext';
 import { healthRoutes } from '../health/healthRoutes';
 import { serveH5 } from '../h5/serveH5';
+import { posRoutes } from '../pos/posRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -57,7 +58,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     return parseBody(ctx, next);
   });
 
-  const routers = [healthRoutes(), ...(options.extraRouters ?? [])];
+  const routers = [healthRoutes(), posRoutes(), ...(options.extraRouters ?? [])];
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());

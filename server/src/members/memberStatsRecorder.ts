@@ -1,0 +1,108 @@
+import type { EntityManager } from 'typeorm';
+import { MemberStats } from './MemberStats';
+
+const DAY_MS = 86_400_000;
+/** Windows older than this are recomputed from the purchases instead of adjusted in place. */
+const WINDOW_REFRESH_MS = 3_600_000;
+
+/** Inputs shared by the statistics updates; the member must be locked by the caller. */
+interface StatsChange {
+  manager: EntityManager;
+  memberId: string;
+  now: Date;
+}
+
+function emptyStats(memberId: string, now: Date): MemberStats {
+  return Object.assign(new MemberStats(), {
+    memberId,
+    firstPurchaseAt: null,
+    lastPurchaseAt: null,
+    purchaseCount: 0,
+    totalSpendFen: 0,
+    averageTicketFen: 0,
+    averageIntervalDays: null,
+    count90d: 0,
+    spend90dFen: 0,
+    count365d: 0,
+    spend365dFen: 0,
+    windowsAsOf: now,
+  });
+}
+
+function deriveAverages(stats: MemberStats): void {
+  stats.averageTicketFen = stats.purchaseCount > 0 ? Math.floor(stats.totalSpendFen / stats.purchaseCount) : 0;
+  const span = stats.firstPurchaseAt && stats.lastPurchaseAt ? stats.lastPurchaseAt.getTime() - stats.firstPurchaseAt.getTime() : 0;
+  stats.averageIntervalDays = stats.purchaseCount > 1 ? Math.round((span / DAY_MS / (stats.purchaseCount - 1)) * 100) / 100 : null;
+}
+
+/** Loads the member's statistics row, or a fresh one. */
+export async function loadStats(manager: EntityManager, memberId: string, now: Date): Promise<MemberStats> {
+  return (await manager.getRepository(MemberStats).findOneBy({ memberId })) ?? emptyStats(memberId, now);
+}
+
+/**
+ * Recomputes the 90- and 365-day windows exactly from the member's purchases (net of
+ * refunds, fully refunded ones left out). Cheap: it reads a covering index range.
+ */
+export async function recomputeWindows(manager: EntityManager, stats: MemberStats, now: Date): Promise<void> {
+  const since90 = new Date(now.getTime() - 90 * DAY_MS);
+  const since365 = new Date(now.getTime() - 365 * DAY_MS);
+  const [row] = (await manager.query(
+    `SELECT COALESCE(SUM(purchased_at >= ?), 0) AS c90,
+            COALESCE(SUM(IF(purchased_at >= ?, amount_fen - refunded_fen, 0)), 0) AS s90,
+            COUNT(*) AS c365, COALESCE(SUM(amount_fen - refunded_fen), 0) AS s365
+       FROM purchases
+      WHERE member_id = ? AND purchased_at >= ? AND purchased_at <= ? AND refunded_fen < amount_fen`,
+    [since90, since90, stats.memberId, since365, now],
+  )) as Array<{ c90: string; s90: string; c365: string; s365: string }>;
+  stats.count90d = Number(row?.c90 ?? 0);
+  stats.spend90dFen = Number(row?.s90 ?? 0);
+  stats.count365d = Number(row?.c365 ?? 0);
+  stats.spend365dFen = Number(row?.s365 ?? 0);
+  stats.windowsAsOf = now;
+}
+
+function windowsAreFresh(stats: MemberStats, now: Date): boolean {
+  return now.getTime() - stats.windowsAsOf.getTime() < WINDOW_REFRESH_MS;
+}
+
+/** Adds a newly credited purchase to the member's statistics, in the purchase's transaction. */
+export async function addPurchaseToStats(change: StatsChange & { amountFen: number; purchasedAt: Date }): Promise<MemberStats> {
+  const { manager, memberId, now, amountFen, purchasedAt } = change;
+  const stats = await loadStats(manager, memberId, now);
+  stats.purchaseCount += 1;
+  stats.totalSpendFen += amountFen;
+  if (!stats.firstPurchaseAt || purchasedAt < stats.firstPurchaseAt) stats.firstPurchaseAt = purchasedAt;
+  if (!stats.lastPurchaseAt || purchasedAt > stats.lastPurchaseAt) stats.lastPurchaseAt = purchasedAt;
+  deriveAverages(stats);
+  if (windowsAreFresh(stats, now)) {
+    // The purchase row is already inserted: adjust in place rather than rescan the member's history.
+    const age = now.getTime() - purchasedAt.getTime();
+    if (age < 365 * DAY_MS) {
+      stats.count365d += 1;
+      stats.spend365dFen += amountFen;
+    }
+    if (age < 90 * DAY_MS) {
+      stats.count90d += 1;
+      stats.spend90dFen += amountFen;
+    }
+  } else {
+    await recomputeWindows(manager, stats, now);
+  }
+  await manager.getRepository(MemberStats).save(stats);
+  return stats;
+}
+
+/** Takes a refund out of the member's statistics, in the refund's transaction. */
+export async function removeRefundFromStats(
+  change: StatsChange & { refundFen: number; fullyRefunded: boolean },
+): Promise<MemberStats> {
+  const { manager, memberId, now } = change;
+  const stats = await loadStats(manager, memberId, now);
+  stats.totalSpendFen = Math.max(0, stats.totalSpendFen - change.refundFen);
+  if (change.fullyRefunded) stats.purchaseCount = Math.max(0, stats.purchaseCount - 1);
+  deriveAverages(stats);
+  await recomputeWindows(manager, stats, now);
+  await manager.getRepository(MemberStats).save(stats);
+  return stats;
+}
