@@ -2,6 +2,8 @@ import type { TaskScheduler } from './TaskScheduler';
 import type { QueueRegistry } from './QueueRegistry';
 import type { Task } from './Task';
 import { WorkerHeartbeatTask } from '../health/WorkerHeartbeatTask';
+import { PointsExpiryTask } from '../points/PointsExpiryTask';
+import { TierReviewTask } from '../tiers/TierReviewTask';
 
 /** A job that runs on a schedule: a cron expression (server time zone) or a fixed period. */
 export interface RepeatableJob<Payload = unknown> {
@@ -16,6 +18,9 @@ export interface RepeatableJob<Payload = unknown> {
  */
 export const REPEATABLE_JOBS: ReadonlyArray<RepeatableJob> = [
   { task: new WorkerHeartbeatTask(), payload: {}, repeat: { every: 30_000 } },
+  // Nightly, in the stores' time zone, outside opening hours: expiry first, then tiers.
+  { task: new PointsExpiryTask(), payload: {}, repeat: { cron: '30 3 * * *', tz: 'Asia/Shanghai' } },
+  { task: new TierReviewTask(), payload: {}, repeat: { cron: '0 4 * * *', tz: 'Asia/Shanghai' } },
 ];
 
 function repeatKeyOf(job: RepeatableJob): string {
