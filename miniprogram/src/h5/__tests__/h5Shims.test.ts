@@ -1,0 +1,47 @@
+import { H5_ROOT_FONT, installRootFontSize, rootFontSizePx } from '../rootFontSize';
+import { preventScriptLinks } from '../preventScriptLinks';
+
+describe('rootFontSizePx', () => {
+  it('maps the 750 design width to the phone width, within Taro’s bounds', () => {
+    expect(rootFontSizePx(375)).toBe(20);
+    expect(rootFontSizePx(414)).toBeCloseTo(22.08);
+    expect(rootFontSizePx(320)).toBe(H5_ROOT_FONT.minPx);
+    expect(rootFontSizePx(1280)).toBe(H5_ROOT_FONT.maxPx);
+  });
+});
+
+describe('installRootFontSize', () => {
+  it('sets the root font size from the shorter side of the viewport', () => {
+    const root = document.documentElement;
+    jest.spyOn(root, 'getBoundingClientRect').mockReturnValue({ width: 414, height: 896 } as DOMRect);
+    installRootFontSize(window);
+    expect(root.style.fontSize).toBe('22.08px');
+  });
+});
+
+describe('preventScriptLinks', () => {
+  preventScriptLinks(document);
+
+  function click(element: Element): MouseEvent {
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    element.dispatchEvent(event);
+    return event;
+  }
+
+  it('cancels the javascript: navigation of a tab-bar link but still runs its handler', () => {
+    document.body.innerHTML = '<a href="javascript:;" id="tab"><span id="label">投票</span></a>';
+    const handler = jest.fn();
+    document.getElementById('tab')?.addEventListener('click', handler);
+    const label = document.getElementById('label');
+    if (!label) throw new Error('fixture missing');
+    expect(click(label).defaultPrevented).toBe(true);
+    expect(handler).toHaveBeenCalled();
+  });
+
+  it('leaves ordinary links alone', () => {
+    document.body.innerHTML = '<a href="#/pages/polls/index" id="link">投票</a>';
+    const link = document.getElementById('link');
+    if (!link) throw new Error('fixture missing');
+    expect(click(link).defaultPrevented).toBe(false);
+  });
+});

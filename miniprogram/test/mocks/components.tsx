@@ -1,0 +1,29 @@
+// A hand-written stand-in for @tarojs/components: plain DOM elements that keep the props the
+// app uses (id, className, onClick, children), so Testing Library can query them.
+import type { ReactNode } from 'react';
+
+/** The subset of Taro component props the app passes. */
+export interface MockComponentProps {
+  id?: string;
+  className?: string;
+  children?: ReactNode;
+  onClick?: () => void;
+}
+
+/** `<View>` as a `<div>`. */
+export function View({ id, className, children, onClick }: MockComponentProps) {
+  return (
+    <div id={id} className={className} onClick={onClick}>
+      {children}
+    </div>
+  );
+}
+
+/** `<Text>` as a `<span>`. */
+export function Text({ id, className, children, onClick }: MockComponentProps) {
+  return (
+    <span id={id} className={className} onClick={onClick}>
+      {children}
+    </span>
+  );
+}

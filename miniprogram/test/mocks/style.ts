@@ -1,0 +1,2 @@
+// Stylesheets are webpack's business; components import them only for their side effect.
+export {};
