@@ -9,6 +9,8 @@ import { requestContext } from './requestContext';
 import { healthRoutes } from '../health/healthRoutes';
 import { serveH5 } from '../h5/serveH5';
 import { posRoutes } from '../pos/posRoutes';
+import { memberRoutes } from '../members/memberRoutes';
+import { rewardRoutes } from '../rewards/rewardRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -58,7 +60,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     return parseBody(ctx, next);
   });
 
-  const routers = [healthRoutes(), posRoutes(), ...(options.extraRouters ?? [])];
+  const routers = [healthRoutes(), posRoutes(), memberRoutes(), rewardRoutes(), ...(options.extraRouters ?? [])];
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
