@@ -37,10 +37,16 @@ export class WechatTransportError extends Error {
 /** Largest answer we accept: a wxacode image is well under this. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Idle keep-alive sockets are closed after this long, before servers usually close them
+ * (often 5 s or more), so that a request is rarely written into a socket being closed.
+ */
+const IDLE_SOCKET_MS = 4000;
+
 /** Sends requests over keep-alive agents with a hard deadline per request. */
 export class WechatHttpTransport {
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
 
   /** Performs one request; rejects with {@link WechatTransportError} on network failure or timeout. */
   send(request: WechatHttpRequest): Promise<WechatHttpResponse> {
@@ -74,10 +80,11 @@ export class WechatHttpTransport {
         sent = true;
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
-        // Node documents this race: a reused keep-alive socket the server had just closed.
-        // The server never read the request, so repeating it is safe.
-        const staleSocket = req.reusedSocket && error.code === 'ECONNRESET';
-        fail(new WechatTransportError(`${error.code ?? 'network error'}: ${error.message}`, sent && !staleSocket, false, error));
+        // A reset after sending stays an unknown outcome even on a reused keep-alive socket:
+        // the server may have closed an idle socket (request unread) or failed mid-answer
+        // (request carried out), and nothing tells the two apart. Idle sockets are retired
+        // early (IDLE_SOCKET_MS) to make the first case rare.
+        fail(new WechatTransportError(`${error.code ?? 'network error'}: ${error.message}`, sent, false, error));
       });
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
