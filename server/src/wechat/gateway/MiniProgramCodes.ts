@@ -35,11 +35,11 @@ const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 /** Mini-program codes (hand-written: wechat-api predates them). */
 export function createMiniProgramCodes(context: GatewayContext): MiniProgramCodes {
   return {
-    getUnlimitedQrCode(request) {
+    async getUnlimitedQrCode(request) {
       // Caught here rather than spending a call on 40169.
       if (!SCENE.test(request.scene)) throw new RangeError(`invalid mini-program code scene: ${JSON.stringify(request.scene)}`);
       const path = '/wxa/getwxacodeunlimit';
-      return context.client.image({
+      return await context.client.image({
         app: context.app,
         path,
         authenticated: true,

@@ -1,4 +1,5 @@
 import { errcodeOf, idString, parseWechatJson, requireIdString } from './parseWechatJson';
+import { optionalNumber, requireNumber } from './wechatFields';
 
 describe('parseWechatJson', () => {
   it('keeps ids above 2^53 exact, as strings', () => {
@@ -26,5 +27,13 @@ describe('parseWechatJson', () => {
     expect(() => parseWechatJson('[1]')).toThrow(SyntaxError);
     expect(() => parseWechatJson('<xml/>')).toThrow();
     expect(() => parseWechatJson(Buffer.from('{"a":1}'))).not.toThrow();
+  });
+
+  it('still reads long non-id numbers (json-bigint leaves them as strings) as numbers', () => {
+    const json = parseWechatJson('{"daily_limit":9007199254740991,"used":3,"prob":90.5}');
+    expect(json.daily_limit).toBe('9007199254740991');
+    expect(requireNumber(json, 'daily_limit')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(optionalNumber(json, 'prob')).toBe(90.5);
+    expect(optionalNumber(json, 'absent')).toBeNull();
   });
 });

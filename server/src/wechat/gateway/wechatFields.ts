@@ -22,17 +22,27 @@ export function optionalString(json: WechatJson, field: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** A required numeric field (json-bigint leaves numbers of up to 15 digits as numbers). */
+/**
+ * A number, also from the decimal string json-bigint makes of numbers longer than 15
+ * digits (a "no limit" quota of 2^53-1, say). Only ids need exactness, and they are read
+ * with `optionalId` instead.
+ */
+function numeric(value: unknown): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  return null;
+}
+
+/** A required numeric field. */
 export function requireNumber(json: WechatJson, field: string): number {
-  const value = json[field];
-  if (typeof value !== 'number') throw missing(field);
+  const value = numeric(json[field]);
+  if (value === null) throw missing(field);
   return value;
 }
 
 /** An optional numeric field. */
 export function optionalNumber(json: WechatJson, field: string): number | null {
-  const value = json[field];
-  return typeof value === 'number' ? value : null;
+  return numeric(json[field]);
 }
 
 /** A nested object (an empty one when absent). */
@@ -53,9 +63,9 @@ export function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** An array of integers (empty when absent). */
+/** An array of numbers (empty when absent). */
 export function numberArray(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
+  return Array.isArray(value) ? value.map(numeric).filter((item): item is number => item !== null) : [];
 }
 
 /** A 64-bit id as an exact string, or null. */
