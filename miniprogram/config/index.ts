@@ -10,9 +10,15 @@ const SHARED_SRC = path.resolve(__dirname, '../../shared/src');
 /**
  * Each target wipes its own output folder before building, so weapp and H5 must not share
  * one: weapp goes to `dist/` (what WeChat DevTools opens), H5 to `dist-h5/` (what the server
- * serves at `/h5/`).
+ * serves at `/h5/`). The H5 dev server (`dev:h5`) serves from memory but still empties its
+ * output folder, so it gets one of its own and leaves the server's build alone.
  */
-const OUTPUT_ROOT = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist';
+function outputRoot(): string {
+  if (process.env.TARO_ENV !== 'h5') return 'dist';
+  return process.env.NODE_ENV === 'development' ? 'dist-h5-dev' : 'dist-h5';
+}
+
+const OUTPUT_ROOT = outputRoot();
 
 /**
  * Taro's build configuration for the member mini-program (weapp and H5, webpack5, React).

@@ -5,11 +5,22 @@
  * are Taro's defaults for designWidth 750 (baseFontSize 20, so 1rem = 40 design px) and
  * must match the pxtransform settings in config/index.ts.
  */
-export const H5_ROOT_FONT = { designWidth: 750, rootValue: 40, minPx: 20, maxPx: 40 } as const;
+export const H5_ROOT_FONT = {
+  designWidth: 750,
+  rootValue: 40,
+  minPx: 20,
+  maxPx: 40,
+  /** The widest the app column gets on a computer screen; app.scss centres it at this width. */
+  maxColumnPx: 480,
+} as const;
 
-/** The root font size, in CSS px, for a viewport whose shorter side is `shortSidePx`. */
+/**
+ * The root font size, in CSS px, for a viewport whose shorter side is `shortSidePx`: the
+ * design's 750 px map onto the phone's width, or onto the capped column on a wide screen.
+ */
 export function rootFontSizePx(shortSidePx: number): number {
-  const size = (H5_ROOT_FONT.rootValue * shortSidePx) / H5_ROOT_FONT.designWidth;
+  const columnPx = Math.min(shortSidePx, H5_ROOT_FONT.maxColumnPx);
+  const size = (H5_ROOT_FONT.rootValue * columnPx) / H5_ROOT_FONT.designWidth;
   return Math.min(H5_ROOT_FONT.maxPx, Math.max(H5_ROOT_FONT.minPx, size));
 }
 

@@ -6,7 +6,11 @@ describe('rootFontSizePx', () => {
     expect(rootFontSizePx(375)).toBe(20);
     expect(rootFontSizePx(414)).toBeCloseTo(22.08);
     expect(rootFontSizePx(320)).toBe(H5_ROOT_FONT.minPx);
-    expect(rootFontSizePx(1280)).toBe(H5_ROOT_FONT.maxPx);
+  });
+
+  it('maps it onto the capped column on a computer screen', () => {
+    expect(rootFontSizePx(800)).toBeCloseTo((40 * H5_ROOT_FONT.maxColumnPx) / 750);
+    expect(rootFontSizePx(1280)).toBe(rootFontSizePx(H5_ROOT_FONT.maxColumnPx));
   });
 });
 
