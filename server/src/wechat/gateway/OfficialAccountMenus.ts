@@ -1,7 +1,11 @@
 import type { OfficialAccountContext } from './GatewayContext';
 import { callLegacy } from './GatewayContext';
 import { LegacyRequestBuilder } from './LegacyRequestBuilder';
+import { WechatApiError } from './WechatApiError';
 import type { WechatJson } from './parseWechatJson';
+
+/** menu/get's answer when no menu was ever created (or it was deleted). */
+const NO_MENU = 46003;
 
 /** A menu button: a container of sub-buttons, or a click / link / mini-program leaf. */
 export type MenuButton =
@@ -18,8 +22,8 @@ export interface MenuDefinition {
 /** The official account's custom menu. */
 export interface OfficialAccountMenus {
   create(menu: MenuDefinition): Promise<void>;
-  /** `menu/get` as WeChat returns it. */
-  get(): Promise<WechatJson>;
+  /** `menu/get` as WeChat returns it, or null when there is no menu (46003). */
+  get(): Promise<WechatJson | null>;
   remove(): Promise<void>;
 }
 
@@ -30,8 +34,13 @@ export function createOfficialAccountMenus(context: OfficialAccountContext): Off
     async create(menu) {
       await callLegacy(context, { path: '/cgi-bin/menu/create', idempotent: true }, (api) => api._createMenu(menu, done));
     },
-    get() {
-      return callLegacy(context, { path: '/cgi-bin/menu/get', idempotent: true }, (api) => api._getMenu(done));
+    async get() {
+      try {
+        return await callLegacy(context, { path: '/cgi-bin/menu/get', idempotent: true }, (api) => api._getMenu(done));
+      } catch (error) {
+        if (error instanceof WechatApiError && error.errcode === NO_MENU) return null;
+        throw error;
+      }
     },
     async remove() {
       await callLegacy(context, { path: '/cgi-bin/menu/delete', idempotent: true }, (api) => api._removeMenu(done));

@@ -44,6 +44,8 @@ export const WECHAT_ERROR_ACTIONS: Readonly<Record<number, WechatErrorRule>> = {
   40003: { action: 'memberUnreachable', meaning: 'invalid openid' },
   49003: { action: 'memberUnreachable', meaning: 'openid does not belong to this appid' },
   43104: { action: 'memberUnreachable', meaning: 'appid and openid do not match' },
+  // Customer-service messages only: the member has not interacted within 48 hours.
+  45015: { action: 'memberUnreachable', meaning: 'customer-service window closed (no interaction within 48 h)' },
 
   43101: { action: 'reauthorise', meaning: 'user refuses to accept the message (no subscription grant left)' },
 
@@ -84,6 +86,12 @@ export const WECHAT_ERROR_ACTIONS: Readonly<Record<number, WechatErrorRule>> = {
   40032: { action: 'rejectInput', meaning: 'invalid openid list size' },
   40130: { action: 'rejectInput', meaning: 'mass send needs at least two openids' },
   45067: { action: 'rejectInput', meaning: 'clientmsgid too long' },
+  40016: { action: 'rejectInput', meaning: 'invalid number of menu buttons' },
+  40017: { action: 'rejectInput', meaning: 'invalid menu button type' },
+  40018: { action: 'rejectInput', meaning: 'invalid menu button name' },
+  40019: { action: 'rejectInput', meaning: 'invalid menu button key' },
+  40023: { action: 'rejectInput', meaning: 'invalid number of sub-buttons' },
+  46003: { action: 'rejectInput', meaning: 'no custom menu exists' },
   45056: { action: 'rejectInput', meaning: 'too many tags' },
   45057: { action: 'rejectInput', meaning: 'tag has more than 100 000 fans: untag first' },
   45058: { action: 'rejectInput', meaning: 'system tags 0/1/2 cannot be changed' },
