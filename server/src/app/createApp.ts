@@ -11,6 +11,13 @@ import { serveH5 } from '../h5/serveH5';
 import { posRoutes } from '../pos/posRoutes';
 import { memberRoutes } from '../members/memberRoutes';
 import { rewardRoutes } from '../rewards/rewardRoutes';
+import { adminSessionRoutes } from '../staff/adminSessionRoutes';
+import { staffRoutes } from '../staff/staffRoutes';
+import { mpStaffRoutes } from '../staff/mpStaffRoutes';
+import { adminMemberRoutes } from '../members/adminMemberRoutes';
+import { auditRoutes } from '../audit/auditRoutes';
+import { adminRewardRoutes } from '../rewards/adminRewardRoutes';
+import { adminStoreRoutes } from '../stores/adminStoreRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -60,7 +67,20 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     return parseBody(ctx, next);
   });
 
-  const routers = [healthRoutes(), posRoutes(), memberRoutes(), rewardRoutes(), ...(options.extraRouters ?? [])];
+  const routers = [
+    healthRoutes(),
+    posRoutes(),
+    memberRoutes(),
+    rewardRoutes(),
+    mpStaffRoutes(),
+    adminSessionRoutes(),
+    staffRoutes(),
+    adminMemberRoutes(),
+    auditRoutes(),
+    adminRewardRoutes(),
+    adminStoreRoutes(),
+    ...(options.extraRouters ?? []),
+  ];
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { AppContextExtras, AppState } from '../app/appTypes';
+import { errors } from '../app/errors';
+import { rateLimit } from '../app/rateLimit';
+import { validate } from '../app/validate';
+import { posSecretBox } from '../pos/posAuth';
+import { staffAuth } from '../staff/staffAuth';
+import { Store } from './Store';
+
+const IdSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,20}$/) }) });
+const RuleSchema = z.object({
+  params: z.object({ id: z.string().regex(/^\d{1,20}$/) }),
+  body: z.object({ pointsPerYuan: z.number().int().min(0).max(100).nullable() }),
+});
+
+/** Owners' store settings: the POS key and the points rule. */
+export function adminStoreRoutes(): Router<AppState, AppContextExtras> {
+  const router = new Router<AppState, AppContextExtras>({ prefix: '/api/admin/stores' });
+  const limit = rateLimit({ name: 'admin-stores', points: 30, durationSeconds: 60 });
+
+  router.post(
+    '/:id/pos-key',
+    limit,
+    staffAuth('stores.manage'),
+    validate(IdSchema, async (ctx) => {
+      const repository = ctx.system.dataSource.getRepository(Store);
+      const store = await repository.findOneBy({ id: ctx.input.params.id });
+      if (!store) throw errors.notFound('store_not_found', '找不到这家门店');
+      // Shown once; only the sealed key is kept. Rotating it cuts off the old POS key at once.
+      const secret = randomBytes(32).toString('base64url');
+      await repository.update({ id: store.id }, { posSecretSealed: posSecretBox(ctx.system.config.security.signingSecret).seal(secret) });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { storeId: store.id, storeCode: store.code, secret };
+    }),
+  );
+
+  router.put(
+    '/:id/points-rule',
+    limit,
+    staffAuth('stores.manage'),
+    validate(RuleSchema, async (ctx) => {
+      const result = await ctx.system.dataSource.getRepository(Store).update({ id: ctx.input.params.id }, { pointsPerYuan: ctx.input.body.pointsPerYuan });
+      if (result.affected !== 1) throw errors.notFound('store_not_found', '找不到这家门店');
+      ctx.body = { storeId: ctx.input.params.id, pointsPerYuan: ctx.input.body.pointsPerYuan ?? ctx.system.config.points.perYuan };
+    }),
+  );
+  return router;
+}
