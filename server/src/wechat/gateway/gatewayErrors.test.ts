@@ -1,6 +1,6 @@
 import type { WechatErrorAction } from './wechatErrorActions';
-import type { GatewayHarness } from './startGatewayHarness';
-import { startGatewayHarness } from './startGatewayHarness';
+import type { GatewayHarness } from '../../testing/startGatewayHarness';
+import { startGatewayHarness } from '../../testing/startGatewayHarness';
 import { WechatApiError } from './WechatApiError';
 
 const TEMPLATE_SEND = '/cgi-bin/message/template/send';

@@ -1,8 +1,8 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { TEST_WECHAT_APPS } from '../../testing/startTestWechatSimulator';
-import type { GatewayHarness } from './startGatewayHarness';
-import { startGatewayHarness } from './startGatewayHarness';
+import type { GatewayHarness } from '../../testing/startGatewayHarness';
+import { startGatewayHarness } from '../../testing/startGatewayHarness';
 import type { WechatApiError } from './WechatApiError';
 
 const WXACODE = '/wxa/getwxacodeunlimit';

@@ -1,5 +1,5 @@
-import type { GatewayHarness } from './startGatewayHarness';
-import { startGatewayHarness } from './startGatewayHarness';
+import type { GatewayHarness } from '../../testing/startGatewayHarness';
+import { startGatewayHarness } from '../../testing/startGatewayHarness';
 import type { WechatApiError } from './WechatApiError';
 
 describe('WeChat gateway, official-account calls against the simulator', () => {

@@ -1,5 +1,5 @@
-import type { GatewayHarness } from './startGatewayHarness';
-import { startGatewayHarness } from './startGatewayHarness';
+import type { GatewayHarness } from '../../testing/startGatewayHarness';
+import { startGatewayHarness } from '../../testing/startGatewayHarness';
 import type { WechatGateway } from './WechatGateway';
 
 const TEMPLATE_SEND = '/cgi-bin/message/template/send';

@@ -1,13 +1,13 @@
 import type Redis from 'ioredis';
 import pino from 'pino';
-import type { AppConfig } from '../../config/configSchema';
-import { createRedis } from '../../redis/createRedis';
-import { testConfig } from '../../testing/createTestSystem';
-import { startTestWechatSimulator, TEST_WECHAT_APPS } from '../../testing/startTestWechatSimulator';
-import type { WechatSimulator, WechatSimulatorOptions } from '../../wechatSimulator/startWechatSimulator';
-import type { CreateWechatGatewayOptions } from './createWechatGateway';
-import { createWechatGateway } from './createWechatGateway';
-import type { WechatGateway } from './WechatGateway';
+import type { AppConfig } from '../config/configSchema';
+import { createRedis } from '../redis/createRedis';
+import { testConfig } from './createTestSystem';
+import { startTestWechatSimulator, TEST_WECHAT_APPS } from './startTestWechatSimulator';
+import type { WechatSimulator, WechatSimulatorOptions } from '../wechatSimulator/startWechatSimulator';
+import type { CreateWechatGatewayOptions } from '../wechat/gateway/createWechatGateway';
+import { createWechatGateway } from '../wechat/gateway/createWechatGateway';
+import type { WechatGateway } from '../wechat/gateway/WechatGateway';
 
 /** A simulator and gateways pointed at it, for the gateway's integration tests. */
 export interface GatewayHarness {
