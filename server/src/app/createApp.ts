@@ -18,6 +18,8 @@ import { adminMemberRoutes } from '../members/adminMemberRoutes';
 import { auditRoutes } from '../audit/auditRoutes';
 import { adminRewardRoutes } from '../rewards/adminRewardRoutes';
 import { adminStoreRoutes } from '../stores/adminStoreRoutes';
+import { privacyRoutes } from '../privacy/privacyRoutes';
+import { childRoutes } from '../children/childRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -72,6 +74,8 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     posRoutes(),
     memberRoutes(),
     rewardRoutes(),
+    privacyRoutes(),
+    childRoutes(),
     mpStaffRoutes(),
     adminSessionRoutes(),
     staffRoutes(),
