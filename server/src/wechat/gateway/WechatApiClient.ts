@@ -1,6 +1,7 @@
 import type { Logger } from '../../logging/createLogger';
 import type { AccessTokenProvider } from './AccessTokenProvider';
 import type { WechatAppName } from './WechatApiError';
+import type { WechatErrorAction } from './wechatErrorActions';
 import { WechatApiError } from './WechatApiError';
 import type { WechatAnswerKind, WechatCall } from './WechatCall';
 import type { WechatHttpResponse, WechatHttpTransport } from './WechatHttpTransport';
@@ -29,6 +30,8 @@ export interface WechatApiClientOptions {
   /** Waits between retries; tests pass a recorder instead of a timer. */
   sleep?: (ms: number) => Promise<void>;
 }
+
+const MEMBER_LEVEL_ACTIONS: ReadonlySet<WechatErrorAction> = new Set(['memberUnreachable', 'reauthorise', 'rejectInput', 'alreadyDone']);
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -131,11 +134,13 @@ export class WechatApiClient {
       clientMsgId: call.clientMsgId,
       existingMsgId: idString(json.msg_id),
     });
-    this.options.logger.warn({ app: call.app, path: call.path, errcode, rid: failure.rid, action: failure.action }, 'wechat call refused');
+    // Per-member outcomes are routine in campaigns; the rest deserves attention.
+    const level = MEMBER_LEVEL_ACTIONS.has(failure.action) ? 'info' : 'warn';
+    this.options.logger[level]({ app: call.app, path: call.path, errcode, rid: failure.rid, action: failure.action }, 'wechat call refused');
     throw failure;
   }
 
-  private error(call: WechatCall, errcode: number | null, errmsg: string, action: WechatApiError['action'], cause?: unknown): WechatApiError {
+  private error(call: WechatCall, errcode: number | null, errmsg: string, action: WechatErrorAction, cause?: unknown): WechatApiError {
     return new WechatApiError({ errcode, errmsg, action, app: call.app, path: call.path, clientMsgId: call.clientMsgId, cause });
   }
 }

@@ -30,9 +30,10 @@ function describe(init: WechatApiErrorInit): string {
   const code = init.errcode === null ? '' : ` ${init.errcode}`;
   const base = `WeChat ${init.app} ${init.path}:${code} ${init.errmsg}`;
   if (init.action !== 'unknownOutcome') return base;
-  return init.clientMsgId
-    ? `${base} — unknown outcome: retry only with the same client_msg_id (${init.clientMsgId}) within 10 minutes`
-    : `${base} — unknown outcome: the call may have taken effect; do not retry it blindly`;
+  if (!init.clientMsgId) return `${base} — unknown outcome: the call may have taken effect; do not retry it blindly`;
+  // WeChat deduplicates template sends for 10 minutes, mass sends (clientmsgid) for 24 hours.
+  const [field, window] = init.path.includes('/mass/') ? ['clientmsgid', '24 hours'] : ['client_msg_id', '10 minutes'];
+  return `${base} — unknown outcome: retry only with the same ${field} (${init.clientMsgId}) within ${window}`;
 }
 
 /**

@@ -93,6 +93,18 @@ describe('WechatApiError', () => {
     expect(error.message).toContain('same client_msg_id (campaign-7-member-9) within 10 minutes');
   });
 
+  it('names the 24-hour clientmsgid window for mass sends', () => {
+    const error = new WechatApiError({
+      errcode: null,
+      errmsg: 'no answer within 50 ms',
+      action: 'unknownOutcome',
+      app: 'oa',
+      path: '/cgi-bin/message/mass/sendall',
+      clientMsgId: 'mass-1',
+    });
+    expect(error.message).toContain('same clientmsgid (mass-1) within 24 hours');
+  });
+
   it('reads no rid from messages without one', () => {
     expect(ridFromErrmsg('invalid credential')).toBeNull();
   });
