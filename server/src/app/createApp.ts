@@ -20,6 +20,7 @@ import { adminRewardRoutes } from '../rewards/adminRewardRoutes';
 import { adminStoreRoutes } from '../stores/adminStoreRoutes';
 import { privacyRoutes } from '../privacy/privacyRoutes';
 import { childRoutes } from '../children/childRoutes';
+import { inStoreRoutes } from '../checkins/inStoreRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -76,6 +77,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     rewardRoutes(),
     privacyRoutes(),
     childRoutes(),
+    inStoreRoutes(),
     mpStaffRoutes(),
     adminSessionRoutes(),
     staffRoutes(),

@@ -6,6 +6,8 @@ import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
 import { posSecretBox } from '../pos/posAuth';
+import type { StoreCheckInCodeDto } from '@toyclub/shared';
+import { SCAN_PAGE, storeCheckInScene } from '../checkins/storeScenes';
 import { staffAuth } from '../staff/staffAuth';
 import { Store } from './Store';
 
@@ -15,7 +17,7 @@ const RuleSchema = z.object({
   body: z.object({ pointsPerYuan: z.number().int().min(0).max(100).nullable() }),
 });
 
-/** Owners' store settings: the POS key and the points rule. */
+/** Owners' store settings: the POS key, the check-in code's signed scene and the points rule. */
 export function adminStoreRoutes(): Router<AppState, AppContextExtras> {
   const router = new Router<AppState, AppContextExtras>({ prefix: '/api/admin/stores' });
   const limit = rateLimit({ name: 'admin-stores', points: 30, durationSeconds: 60 });
@@ -33,6 +35,18 @@ export function adminStoreRoutes(): Router<AppState, AppContextExtras> {
       await repository.update({ id: store.id }, { posSecretSealed: posSecretBox(ctx.system.config.security.signingSecret).seal(secret) });
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { storeId: store.id, storeCode: store.code, secret };
+    }),
+  );
+
+  router.get(
+    '/:id/check-in-code',
+    limit,
+    staffAuth('stores.manage'),
+    validate(IdSchema, async (ctx) => {
+      const store = await ctx.system.dataSource.getRepository(Store).findOneBy({ id: ctx.input.params.id });
+      if (!store) throw errors.notFound('store_not_found', '找不到这家门店');
+      const body: StoreCheckInCodeDto = { storeId: store.id, scene: storeCheckInScene(ctx.system.config, store.id), page: SCAN_PAGE };
+      ctx.body = body;
     }),
   );
 
