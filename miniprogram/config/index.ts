@@ -27,7 +27,6 @@ const OUTPUT_ROOT = outputRoot();
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'toyclub-miniprogram',
-    date: '2025-01-01',
     designWidth: 750,
     deviceRatio: {
       640: 2.34 / 2,
@@ -43,16 +42,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@toyclub/shared': SHARED_SRC,
     },
-    defineConstants: {},
     // The browser asks for a favicon on every H5 visit; without one that is a 404 in the console.
     copy: {
       patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: `${OUTPUT_ROOT}/favicon.png` }] : [],
       options: {},
     },
     framework: 'react',
-    // Prebundling (esbuild into node_modules/.taro) is off: it mishandles the symlinked
-    // workspace package, and a full build of this small app takes seconds anyway.
-    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    // Taro's defaults: esbuild prebundles Taro itself in development builds only (cached in
+    // miniprogram/node_modules/.taro); production builds are plain webpack.
+    compiler: 'webpack5',
+    // No persistent webpack cache: clean builds take seconds, and a stale cache is not worth it.
     cache: { enable: false },
     mini: {
       // Babel only compiles sourceRoot and Taro's own packages unless told otherwise.

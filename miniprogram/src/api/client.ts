@@ -23,6 +23,8 @@ export interface ApiRequestOptions {
   acceptStatuses?: readonly number[];
 }
 
+const JSON_BODY = { 'Content-Type': 'application/json' };
+
 /** What Taro.request may hand back as `data`, before any checking. */
 type RawBody = string | TaroGeneral.IAnyObject;
 
@@ -85,7 +87,8 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
       url: apiUrl(path),
       method,
       data,
-      header: { Accept: 'application/json', ...(data === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      // GET sends `data` as the query string, so only bodies get a Content-Type.
+      header: { Accept: 'application/json', ...(data === undefined || method === 'GET' ? {} : JSON_BODY), ...headers },
       dataType: 'json',
       timeout: timeoutMs,
     });

@@ -135,6 +135,7 @@ describe('fetchHealth', () => {
     request.mockResolvedValue(httpAnswer(200, healthBody()));
     await expect(fetchHealth()).resolves.toEqual(healthBody());
     expect(request).toHaveBeenCalledWith(expect.objectContaining({ url: '/healthz', method: 'GET' }));
+    expect(request.mock.calls[0][0].header).toEqual({ Accept: 'application/json' });
   });
 
   it('resolves a 503 with the degraded report rather than rejecting', async () => {
