@@ -21,6 +21,7 @@ import { adminStoreRoutes } from '../stores/adminStoreRoutes';
 import { privacyRoutes } from '../privacy/privacyRoutes';
 import { childRoutes } from '../children/childRoutes';
 import { inStoreRoutes } from '../checkins/inStoreRoutes';
+import { sessionRoutes } from '../members/sessionRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -73,6 +74,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
   const routers = [
     healthRoutes(),
     posRoutes(),
+    sessionRoutes(),
     memberRoutes(),
     rewardRoutes(),
     privacyRoutes(),

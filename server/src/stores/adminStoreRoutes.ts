@@ -7,6 +7,7 @@ import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
 import { posSecretBox } from '../pos/posAuth';
 import type { StoreCheckInCodeDto } from '@toyclub/shared';
+import { checkInCodeImage } from '../checkins/checkInCodeImage';
 import { SCAN_PAGE, storeCheckInScene } from '../checkins/storeScenes';
 import { staffAuth } from '../staff/staffAuth';
 import { Store } from './Store';
@@ -47,6 +48,20 @@ export function adminStoreRoutes(): Router<AppState, AppContextExtras> {
       if (!store) throw errors.notFound('store_not_found', '找不到这家门店');
       const body: StoreCheckInCodeDto = { storeId: store.id, scene: storeCheckInScene(ctx.system.config, store.id), page: SCAN_PAGE };
       ctx.body = body;
+    }),
+  );
+
+  router.get(
+    '/:id/check-in-code.png',
+    limit,
+    staffAuth('stores.manage'),
+    validate(IdSchema, async (ctx) => {
+      const store = await ctx.system.dataSource.getRepository(Store).findOneBy({ id: ctx.input.params.id });
+      if (!store) throw errors.notFound('store_not_found', '找不到这家门店');
+      const image = await checkInCodeImage(ctx.system, storeCheckInScene(ctx.system.config, store.id));
+      ctx.set('Cache-Control', 'private, max-age=3600');
+      ctx.type = image.contentType;
+      ctx.body = image.image;
     }),
   );
 
