@@ -8,3 +8,5 @@ export * from './purchases';
 export * from './rewards';
 export * from './staff';
 export * from './inStoreCodes';
+export * from './officialAccount';
+export * from './catalogue';

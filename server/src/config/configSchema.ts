@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { catalogueConfigSchema } from '../catalogue/catalogueConfigSchema';
+import { officialAccountConfigSchema } from '../officialAccount/officialAccountConfigSchema';
 
 /** Accepts real booleans and the strings an environment variable carries. */
 const booleanFlag = z.preprocess((value) => {
@@ -127,6 +129,8 @@ export const configSchema = z.object({
   pos: z.object({
     maxClockSkewSeconds: positiveInt.max(3600),
   }),
+  officialAccount: officialAccountConfigSchema,
+  catalogue: catalogueConfigSchema,
   logging: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     pretty: booleanFlag,

@@ -17,6 +17,12 @@ import { StaffBindingCode } from '../staff/StaffBindingCode';
 import { AuditEntry } from '../audit/AuditEntry';
 import { CheckIn } from '../checkins/CheckIn';
 import { ReceiptCode } from '../receipts/ReceiptCode';
+import { Toy } from '../catalogue/Toy';
+import { OaFollower } from '../officialAccount/followers/OaFollower';
+import { OaChannelEvent } from '../officialAccount/followers/OaChannelEvent';
+import { OaBindingToken } from '../officialAccount/followers/OaBindingToken';
+import { TemplateSend } from '../officialAccount/templateSends/TemplateSend';
+import { AutoReplyRule } from '../autoReplies/AutoReplyRule';
 
 /** Every TypeORM entity of the server. */
 export const ENTITIES = [
@@ -39,4 +45,10 @@ export const ENTITIES = [
   AuditEntry,
   CheckIn,
   ReceiptCode,
+  Toy,
+  OaFollower,
+  OaChannelEvent,
+  OaBindingToken,
+  TemplateSend,
+  AutoReplyRule,
 ];

@@ -4,6 +4,8 @@ import { CreateLedger1763900001000 } from './1763900001000-CreateLedger';
 import { CreateRewards1763900002000 } from './1763900002000-CreateRewards';
 import { CreateStaff1763900003000 } from './1763900003000-CreateStaff';
 import { CreateInStoreCodes1763900004000 } from './1763900004000-CreateInStoreCodes';
+import { CreateToys1764100000000 } from './1764100000000-CreateToys';
+import { CreateOfficialAccount1764100001000 } from './1764100001000-CreateOfficialAccount';
 
 /**
  * Every migration, oldest first. Listed here (not globbed) so that the same list works
@@ -16,4 +18,6 @@ export const MIGRATIONS = [
   CreateRewards1763900002000,
   CreateStaff1763900003000,
   CreateInStoreCodes1763900004000,
+  CreateToys1764100000000,
+  CreateOfficialAccount1764100001000,
 ];
