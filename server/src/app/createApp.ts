@@ -22,6 +22,11 @@ import { privacyRoutes } from '../privacy/privacyRoutes';
 import { childRoutes } from '../children/childRoutes';
 import { inStoreRoutes } from '../checkins/inStoreRoutes';
 import { sessionRoutes } from '../members/sessionRoutes';
+import { officialAccountRoutes } from '../officialAccount/officialAccountRoutes';
+import { oaBindingRoutes } from '../officialAccount/followers/oaBindingRoutes';
+import { oaAdminRoutes } from '../officialAccount/admin/oaAdminRoutes';
+import { catalogueRoutes } from '../catalogue/catalogueRoutes';
+import { autoReplyRoutes } from '../autoReplies/autoReplyRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -87,6 +92,11 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     auditRoutes(),
     adminRewardRoutes(),
     adminStoreRoutes(),
+    officialAccountRoutes(system.config),
+    oaBindingRoutes(),
+    oaAdminRoutes(),
+    catalogueRoutes(),
+    autoReplyRoutes(),
     ...(options.extraRouters ?? []),
   ];
   for (const router of routers) {

@@ -1,8 +1,16 @@
 import type { Task } from './Task';
 import { REPEATABLE_JOBS } from './repeatableJobs';
+import { sendCustomMessageTask } from '../officialAccount/jobs/SendCustomMessageTask';
+import { syncFollowerTask } from '../officialAccount/jobs/SyncFollowerTask';
+import { ownerFiguresTask } from '../officialAccount/jobs/OwnerFiguresTask';
 
 /**
  * Every task the worker process runs. Features append their tasks here; repeatable
  * jobs' tasks are included automatically.
  */
-export const TASKS: ReadonlyArray<Task<unknown>> = [...REPEATABLE_JOBS.map((job) => job.task)];
+export const TASKS: ReadonlyArray<Task<unknown>> = [
+  ...REPEATABLE_JOBS.map((job) => job.task),
+  sendCustomMessageTask,
+  syncFollowerTask,
+  ownerFiguresTask,
+];

@@ -1,0 +1,78 @@
+import type { Context } from 'koa';
+import type { CoWechatMessage, CoWechatReply } from 'co-wechat';
+import type { AppContextExtras, AppState } from '../../app/appTypes';
+import { answerEvent, isSystemEvent } from '../events/answerEvent';
+import { touchFollower } from '../followers/followerProfile';
+import { answerText } from '../intents/textPipeline';
+import type { TextHandler } from '../intents/TextHandler';
+import type { OaRequest } from '../OaRequest';
+import type { Answer } from '../replies/Reply';
+import { EMPTY_REPLY, textAnswer, toCoWechatReply } from '../replies/Reply';
+import { dedupKeyOf } from './dedupKeyOf';
+import { parseInboundMessage } from './InboundMessage';
+import { MessageDeduper } from './MessageDeduper';
+import { runAfterReply, sendWhenReady } from './lateAnswer';
+
+/** What {@link handlePush} can be given besides the push (tests put a slow step in the pipeline). */
+export interface PushHandlingOptions {
+  textPipeline?: readonly TextHandler[];
+}
+
+type AppKoaContext = Context & AppContextExtras & { state: AppState };
+
+async function answer(request: OaRequest, options: PushHandlingOptions): Promise<Answer> {
+  const { message } = request;
+  if (message.kind === 'event') return answerEvent({ ...request, message });
+  if (message.kind === 'text') return answerText({ ...request, message }, options.textPipeline);
+  return textAnswer(request.system.config.officialAccount.texts.fallback);
+}
+
+/** Resolves with the answer, or with null once `ms` have passed (the work goes on). */
+function withinBudget(work: Promise<Answer>, ms: number): Promise<Answer | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), Math.max(0, ms));
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * co-wechat's handler: checks the push, lets only its first delivery act (re-deliveries get
+ * the first reply), answers within the reply budget, and past the budget answers empty and
+ * sends the real answer later as a customer-service message.
+ */
+export async function handlePush(raw: CoWechatMessage, ctx: AppKoaContext, options: PushHandlingOptions = {}): Promise<CoWechatReply> {
+  const started = Date.now();
+  const { system } = ctx;
+  const log = ctx.state.log;
+  const settings = system.config.officialAccount;
+  const message = parseInboundMessage(raw);
+  const dedupKey = dedupKeyOf(message);
+  const deduper = new MessageDeduper(system.redis, system.config.redis.keyPrefix, settings.dedupTtlSeconds, settings.replyBudgetMs + 1000);
+  const claim = await deduper.claim(dedupKey, message.openid);
+  if (!claim.first) {
+    const reply = await deduper.waitForReply(dedupKey, settings.replyBudgetMs - (Date.now() - started));
+    log.info({ dedupKey, replayed: reply !== null }, 'duplicate push');
+    return toCoWechatReply(reply ?? EMPTY_REPLY);
+  }
+  const request: OaRequest = { system, message, dedupKey, claim, log };
+  try {
+    const interaction = message.kind !== 'event' || !(isSystemEvent(message) || message.event === 'subscribe');
+    if (claim.touch && interaction) await touchFollower(system.dataSource, message.openid);
+    const work = answer(request, options);
+    const inTime = await withinBudget(work, settings.replyBudgetMs - (Date.now() - started));
+    if (!inTime) {
+      await deduper.settle(dedupKey, EMPTY_REPLY);
+      sendWhenReady(system, message.openid, dedupKey, work, log);
+      log.warn({ dedupKey, budgetMs: settings.replyBudgetMs }, 'push answered empty: handler past the reply budget');
+      return '';
+    }
+    await deduper.settle(dedupKey, inTime.reply);
+    await runAfterReply(system, inTime.after, log);
+    return toCoWechatReply(inTime.reply);
+  } catch (error) {
+    // Let WeChat's re-delivery try again; effects are idempotent by their own keys.
+    await deduper.release(dedupKey).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import { Task } from '../../queue/Task';
+import type { TaskContext } from '../../queue/Task';
+import { WechatApiError } from '../../wechat/gateway/WechatApiError';
+import { markFollowerUnreachable } from '../followers/markFollowerUnreachable';
+import { wechatGatewayOf } from '../wechatGatewayOf';
+
+/** A customer-service message: what a passive reply could not carry in time. */
+export type CustomMessage = { type: 'text'; content: string } | { type: 'image'; mediaId: string };
+
+/** One customer-service message to one follower; `key` makes the job unique (push dedup key + index). */
+export interface SendCustomMessagePayload {
+  openid: string;
+  message: CustomMessage;
+  key: string;
+}
+
+/**
+ * Sends a customer-service message through the gateway: the late answer to a push that
+ * got an empty reply. The job id comes from the push's dedup key, so a re-delivered push
+ * never sends twice. Followers who left are marked unreachable and not retried.
+ */
+export class SendCustomMessageTask extends Task<SendCustomMessagePayload> {
+  readonly name = 'oa.sendCustomMessage';
+  override readonly queueName = 'officialAccount';
+
+  override jobId(payload: SendCustomMessagePayload): string {
+    return `oa-custom:${payload.key}`;
+  }
+
+  async perform(payload: SendCustomMessagePayload, { system, job, log }: TaskContext): Promise<void> {
+    const oa = wechatGatewayOf(system).oa;
+    try {
+      if (payload.message.type === 'text') await oa.sendCustomText(payload.openid, payload.message.content);
+      else await oa.sendCustomImage(payload.openid, payload.message.mediaId);
+    } catch (error) {
+      if (!(error instanceof WechatApiError)) throw error;
+      if (error.action === 'memberUnreachable') {
+        await markFollowerUnreachable(system.dataSource, payload.openid, error.errcode === 43004 ? 'unsubscribed' : 'invalid_openid');
+        log.info({ errcode: error.errcode }, 'follower unreachable: custom message dropped');
+        return;
+      }
+      // Retrying unchanged cannot help these (expired 48-hour window, 45047 limit, bad input).
+      if (!['retryWithBackoff', 'refreshTokenAndRetry', 'unknownOutcome'].includes(error.action)) await job.discard();
+      throw error;
+    }
+  }
+}
+
+/** The task instance the worker registers and callers schedule. */
+export const sendCustomMessageTask = new SendCustomMessageTask();

@@ -1,0 +1,48 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { TemplateSendStatus } from './TemplateSend';
+
+/** A template message WeChat accepted, as its sender records it. */
+export interface TemplateSendRecord {
+  /** The `msgid` the gateway's `sendTemplate` returned (64-bit, as a string). */
+  msgId: string;
+  openid: string;
+  templateId: string;
+  /** The sending feature, e.g. `campaign` or `points_notice`. */
+  source: string;
+  /** The sender's own record id, so that its listener can find it again. */
+  sourceRef?: string | null;
+  sentAt?: Date;
+}
+
+/** The delivery result of a template send, as TEMPLATESENDJOBFINISH reports it. */
+export interface TemplateSendResult {
+  msgId: string;
+  openid: string;
+  status: Exclude<TemplateSendStatus, 'sent'>;
+  /** WeChat's own status text. */
+  detail: string;
+  source: string;
+  sourceRef: string | null;
+}
+
+/**
+ * Records a template send right after WeChat accepted it. Any sender (campaigns, notices)
+ * calls it; if the delivery result already arrived (the push can beat the sender's
+ * commit), the result is kept and only the sender's fields are filled in.
+ */
+export async function recordTemplateSend(db: DataSource | EntityManager, record: TemplateSendRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO wechat_template_sends (msgid, openid, template_id, source, source_ref, status, sent_at)
+     VALUES (?, ?, ?, ?, ?, 'sent', ?)
+     ON DUPLICATE KEY UPDATE openid = VALUES(openid), template_id = VALUES(template_id), source = VALUES(source),
+       source_ref = VALUES(source_ref), sent_at = VALUES(sent_at)`,
+    [record.msgId, record.openid, record.templateId, record.source, record.sourceRef ?? null, record.sentAt ?? new Date()],
+  );
+}
+
+/**
+ * Listeners told of every delivery result, inside the transaction that records it: a
+ * sending feature appends one here to update its own send records (for example the
+ * campaign's per-member record found by `source` and `sourceRef`).
+ */
+export const TEMPLATE_SEND_LISTENERS: Array<(manager: EntityManager, result: TemplateSendResult) => Promise<void>> = [];
