@@ -35,6 +35,33 @@ function deriveAverages(stats: MemberStats): void {
   stats.averageIntervalDays = stats.purchaseCount > 1 ? Math.round((span / DAY_MS / (stats.purchaseCount - 1)) * 100) / 100 : null;
 }
 
+/** Writes the statistics row in one statement (no read-back, unlike `save`). */
+export async function storeStats(manager: EntityManager, stats: MemberStats): Promise<void> {
+  await manager.query(
+    `INSERT INTO member_stats (member_id, first_purchase_at, last_purchase_at, purchase_count, total_spend_fen, average_ticket_fen,
+        average_interval_days, count_90d, spend_90d_fen, count_365d, spend_365d_fen, windows_as_of)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON DUPLICATE KEY UPDATE first_purchase_at = VALUES(first_purchase_at), last_purchase_at = VALUES(last_purchase_at),
+        purchase_count = VALUES(purchase_count), total_spend_fen = VALUES(total_spend_fen), average_ticket_fen = VALUES(average_ticket_fen),
+        average_interval_days = VALUES(average_interval_days), count_90d = VALUES(count_90d), spend_90d_fen = VALUES(spend_90d_fen),
+        count_365d = VALUES(count_365d), spend_365d_fen = VALUES(spend_365d_fen), windows_as_of = VALUES(windows_as_of)`,
+    [
+      stats.memberId,
+      stats.firstPurchaseAt,
+      stats.lastPurchaseAt,
+      stats.purchaseCount,
+      stats.totalSpendFen,
+      stats.averageTicketFen,
+      stats.averageIntervalDays,
+      stats.count90d,
+      stats.spend90dFen,
+      stats.count365d,
+      stats.spend365dFen,
+      stats.windowsAsOf,
+    ],
+  );
+}
+
 /** Loads the member's statistics row, or a fresh one. */
 export async function loadStats(manager: EntityManager, memberId: string, now: Date): Promise<MemberStats> {
   return (await manager.getRepository(MemberStats).findOneBy({ memberId })) ?? emptyStats(memberId, now);
@@ -89,7 +116,7 @@ export async function addPurchaseToStats(change: StatsChange & { amountFen: numb
   } else {
     await recomputeWindows(manager, stats, now);
   }
-  await manager.getRepository(MemberStats).save(stats);
+  await storeStats(manager, stats);
   return stats;
 }
 
@@ -103,6 +130,6 @@ export async function removeRefundFromStats(
   if (change.fullyRefunded) stats.purchaseCount = Math.max(0, stats.purchaseCount - 1);
   deriveAverages(stats);
   await recomputeWindows(manager, stats, now);
-  await manager.getRepository(MemberStats).save(stats);
+  await storeStats(manager, stats);
   return stats;
 }

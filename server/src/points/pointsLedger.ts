@@ -45,7 +45,9 @@ async function append(posting: PointsPosting, delta: number, expiresAt: Date | n
     remaining: delta > 0 ? delta : 0,
     createdAt: posting.now,
   });
-  await manager.getRepository(PointsEntry).insert(entry);
+  // No read-back of generated columns: every column is set here, and the id comes from insertId.
+  const inserted = await manager.createQueryBuilder().insert().into(PointsEntry).values(entry).updateEntity(false).execute();
+  entry.id = String((inserted.raw as { insertId: number | string }).insertId);
   // The cached balance moves in the same transaction as the entry, so it always equals their sum.
   await manager.query('UPDATE members SET points_balance = ? WHERE id = ?', [balanceAfter, member.id]);
   member.pointsBalance = balanceAfter;

@@ -9,7 +9,7 @@ import type { PurchaseSource } from './Purchase';
 import { PurchaseItem } from './PurchaseItem';
 import { createReceiptCode } from '../receipts/receiptCodes';
 import type { ReceiptCodeDto } from '@toyclub/shared';
-import { pointsCreditor } from './pointsCreditor';
+import { pointsCreditor, purchaseStamp } from './pointsCreditor';
 import type { CreditOutcome } from './pointsCreditor';
 
 /** What a till or POS reports. */
@@ -63,25 +63,27 @@ export async function purchaseRecorder(command: PurchaseCommand): Promise<Record
     return await runInTransaction(system.dataSource, async (manager) => {
       // Lock the member before inserting: the insert's foreign-key check takes a shared
       // lock on the member row, and two transactions upgrading shared locks deadlock.
-      if (command.memberId) await lockMember(manager, command.memberId);
+      const member = command.memberId ? await lockMember(manager, command.memberId) : null;
+      const stamp = member ? await purchaseStamp(manager, system.config, member, command.storeId, command.amountFen) : null;
       const purchase = manager.getRepository(Purchase).create({
         storeId: command.storeId,
-        memberId: command.memberId,
+        memberId: stamp?.memberId ?? null,
         source: command.source,
         idempotencyKey: command.idempotencyKey,
         requestHash: command.requestHash,
         amountFen: command.amountFen,
         refundedFen: 0,
-        pointsEarned: 0,
+        pointsEarned: stamp?.pointsEarned ?? 0,
         pointsReversed: 0,
-        tierCode: null,
-        multiplierPercent: null,
+        tierCode: stamp?.tierCode ?? null,
+        multiplierPercent: stamp?.multiplierPercent ?? null,
         staffId: command.staffId,
         purchasedAt: command.purchasedAt,
-        creditedAt: null,
+        creditedAt: stamp ? command.now : null,
         createdAt: command.now,
       });
-      await manager.getRepository(Purchase).insert(purchase);
+      const inserted = await manager.createQueryBuilder().insert().into(Purchase).values(purchase).updateEntity(false).execute();
+      purchase.id = String((inserted.raw as { insertId: number | string }).insertId);
       if (command.items.length > 0) {
         await manager.getRepository(PurchaseItem).insert(
           command.items.map((item) => ({
@@ -93,8 +95,8 @@ export async function purchaseRecorder(command: PurchaseCommand): Promise<Record
           })),
         );
       }
-      const credit = command.memberId
-        ? await pointsCreditor({ manager, config: system.config, purchase, memberId: command.memberId, now: command.now })
+      const credit = member
+        ? await pointsCreditor({ manager, config: system.config, purchase, memberId: member.id, lockedMember: member, now: command.now })
         : null;
       const receiptCode = command.memberId
         ? null

@@ -2,8 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configSchema';
 import { runInTransaction } from '../db/runInTransaction';
 import { lockMember } from '../members/lockMember';
-import { MemberStats } from '../members/MemberStats';
-import { loadStats, recomputeWindows } from '../members/memberStatsRecorder';
+import { loadStats, recomputeWindows, storeStats } from '../members/memberStatsRecorder';
 import type { System } from '../system/System';
 import { changeTier } from './tierUpgrader';
 import { qualifyingTier, tierRank } from './tierLevels';
@@ -20,7 +19,7 @@ export async function reviewMemberTier(manager: EntityManager, config: AppConfig
   const member = await lockMember(manager, memberId);
   const stats = await loadStats(manager, memberId, now);
   await recomputeWindows(manager, stats, now);
-  await manager.getRepository(MemberStats).save(stats);
+  await storeStats(manager, stats);
   const levels = config.tiers.levels;
   const earned = qualifyingTier(levels, stats.spend365dFen);
   const earnedRank = tierRank(levels, earned.code);

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { TierLevelConfig } from '../config/configSchema';
 import type { Member } from '../members/Member';
 import type { MemberStats } from '../members/MemberStats';
-import { recomputeWindows } from '../members/memberStatsRecorder';
+import { recomputeWindows, storeStats } from '../members/memberStatsRecorder';
 import { TierChange } from './TierChange';
 import type { TierChangeReason } from './TierChange';
 import { qualifyingTier, tierRank } from './tierLevels';
@@ -48,14 +48,7 @@ export async function upgradeIfEarned(options: {
   if (tierRank(levels, reachesMore.code) <= currentRank && !member.tierDowngradePendingSince) return null;
   if (stats.windowsAsOf.getTime() !== now.getTime()) {
     await recomputeWindows(manager, stats, now);
-    await manager.query('UPDATE member_stats SET count_90d = ?, spend_90d_fen = ?, count_365d = ?, spend_365d_fen = ?, windows_as_of = ? WHERE member_id = ?', [
-      stats.count90d,
-      stats.spend90dFen,
-      stats.count365d,
-      stats.spend365dFen,
-      now,
-      member.id,
-    ]);
+    await storeStats(manager, stats);
   }
   const earned = qualifyingTier(levels, stats.spend365dFen);
   const earnedRank = tierRank(levels, earned.code);
