@@ -14,6 +14,16 @@ export interface ChildDto {
   interests: ToyCategory[];
 }
 
+/** `GET /api/mp/children`. */
+export interface ChildListDto {
+  children: ChildDto[];
+}
+
+/** `GET /api/mp/me/phone`: the member's own full number. */
+export interface OwnPhoneDto {
+  phone: string | null;
+}
+
 /** Body of `POST /api/mp/children` and `PUT /api/mp/children/:id`. */
 export interface ChildInput {
   name: string;

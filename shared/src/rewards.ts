@@ -19,6 +19,16 @@ export interface RewardInput {
   active?: boolean;
 }
 
+/** `GET /api/mp/rewards` (active only) and `GET /api/admin/rewards` (all). */
+export interface RewardListDto {
+  rewards: RewardDto[];
+}
+
+/** `GET /api/mp/redemptions`: the member's latest 50 redemptions. */
+export interface RedemptionListDto {
+  redemptions: RedemptionDto[];
+}
+
 /** Body of `POST /api/mp/rewards/:id/redemptions`. */
 export interface RedemptionRequest {
   idempotencyKey: string;

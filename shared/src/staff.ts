@@ -19,6 +19,32 @@ export interface StaffAccountDto {
   permissions: string[];
 }
 
+/** `POST /api/admin/session` (also sets the httpOnly cookie) and `GET /api/admin/session`. */
+export interface StaffSessionDto {
+  staff: StaffAccountDto;
+  /** Only in the answer to `POST`. */
+  expiresAt?: string;
+}
+
+/** `GET /api/admin/staff`. */
+export interface StaffListDto {
+  staff: StaffAccountDto[];
+}
+
+/** `POST /api/admin/stores/:id/pos-key`: the new POS key, shown once. */
+export interface PosKeyDto {
+  storeId: string;
+  storeCode: string;
+  secret: string;
+}
+
+/** `PUT /api/admin/stores/:id/points-rule`. */
+export interface PointsRuleDto {
+  storeId: string;
+  /** The rule now in force (the default when the store's own was cleared). */
+  pointsPerYuan: number;
+}
+
 /** Body of `POST /api/admin/staff`. */
 export interface StaffCreateRequest {
   username: string;

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import type { ChildListDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
@@ -36,7 +37,7 @@ export function childRoutes(): Router<AppState, AppContextExtras> {
     const member = currentMember(ctx);
     requireGuardianConsent(ctx.system.config, member);
     const children = await ctx.system.dataSource.getRepository(Child).find({ where: { memberId: member.id }, order: { id: 'ASC' } });
-    ctx.body = { children: children.map(presentChild) };
+    ctx.body = { children: children.map(presentChild) } satisfies ChildListDto;
   });
 
   router.post(

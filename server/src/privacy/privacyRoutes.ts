@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import type { OwnPhoneDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
@@ -49,7 +50,7 @@ export function privacyRoutes(): Router<AppState, AppContextExtras> {
   router.get('/me/phone', limit, memberAuth(), async (ctx) => {
     const member = currentMember(ctx);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { phone: member.phoneSealed ? new PhoneVault(ctx.system.config.security.signingSecret).reveal(member.phoneSealed) : null };
+    ctx.body = { phone: member.phoneSealed ? new PhoneVault(ctx.system.config.security.signingSecret).reveal(member.phoneSealed) : null } satisfies OwnPhoneDto;
   });
 
   router.get('/me/export', rateLimit({ name: 'mp-export', points: 5, durationSeconds: 3600, key: byMember }), memberAuth(), async (ctx) => {

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import type { RewardListDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
@@ -30,7 +31,7 @@ export function adminRewardRoutes(): Router<AppState, AppContextExtras> {
 
   router.get('/rewards', limit, staffAuth('rewards.manage'), async (ctx) => {
     const rewards = await ctx.system.dataSource.getRepository(Reward).find({ order: { id: 'DESC' } });
-    ctx.body = { rewards: rewards.map(presentReward) };
+    ctx.body = { rewards: rewards.map(presentReward) } satisfies RewardListDto;
   });
 
   router.post(
@@ -50,6 +51,7 @@ export function adminRewardRoutes(): Router<AppState, AppContextExtras> {
     limit,
     staffAuth('rewards.manage'),
     validate(UpdateSchema, async (ctx) => {
+      if (Object.keys(ctx.input.body).length === 0) throw errors.badRequest('nothing_to_update', '没有要修改的内容');
       const repository = ctx.system.dataSource.getRepository(Reward);
       // One UPDATE: never read-modify-write the stock that redemptions decrement concurrently.
       const result = await repository.update({ id: ctx.input.params.id }, ctx.input.body);

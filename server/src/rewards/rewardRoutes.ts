@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { In } from 'typeorm';
 import { z } from 'zod';
+import type { RedemptionListDto, RewardListDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
@@ -22,7 +23,7 @@ export function rewardRoutes(): Router<AppState, AppContextExtras> {
 
   router.get('/rewards', rateLimit({ name: 'mp-read', points: 120, durationSeconds: 60, key: byMember }), memberAuth(), async (ctx) => {
     const rewards = await ctx.system.dataSource.getRepository(Reward).find({ where: { active: true }, order: { pointsPrice: 'ASC', id: 'ASC' } });
-    ctx.body = { rewards: rewards.map(presentReward) };
+    ctx.body = { rewards: rewards.map(presentReward) } satisfies RewardListDto;
   });
 
   router.post(
@@ -47,7 +48,9 @@ export function rewardRoutes(): Router<AppState, AppContextExtras> {
     const redemptions = await manager.getRepository(Redemption).find({ where: { memberId: member.id }, order: { id: 'DESC' }, take: 50 });
     const rewardIds = [...new Set(redemptions.map((redemption) => redemption.rewardId))];
     const rewards = new Map((await manager.getRepository(Reward).findBy({ id: In(rewardIds) })).map((reward) => [reward.id, reward.name]));
-    ctx.body = { redemptions: redemptions.map((redemption) => presentRedemption(redemption, rewards.get(redemption.rewardId) ?? '', null)) };
+    ctx.body = {
+      redemptions: redemptions.map((redemption) => presentRedemption(redemption, rewards.get(redemption.rewardId) ?? '', null)),
+    } satisfies RedemptionListDto;
   });
   return router;
 }

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import type { StaffSessionDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
@@ -31,12 +32,12 @@ export function adminSessionRoutes(): Router<AppState, AppContextExtras> {
         expires: expiresAt,
         overwrite: true,
       });
-      ctx.body = { staff: presentStaff(staff), expiresAt: expiresAt.toISOString() };
+      ctx.body = { staff: presentStaff(staff), expiresAt: expiresAt.toISOString() } satisfies StaffSessionDto;
     }),
   );
 
   router.get('/session', staffAuth(null), async (ctx) => {
-    ctx.body = { staff: presentStaff(currentStaff(ctx)) };
+    ctx.body = { staff: presentStaff(currentStaff(ctx)) } satisfies StaffSessionDto;
   });
 
   router.delete('/session', staffAuth(null), async (ctx) => {

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { StaffRole } from '@toyclub/shared';
+import type { StaffListDto, StaffRole } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
@@ -44,7 +44,7 @@ export function staffRoutes(): Router<AppState, AppContextExtras> {
 
   router.get('/', limit, staffAuth('staff.manage'), async (ctx) => {
     const staff = await ctx.system.dataSource.getRepository(StaffAccount).find({ order: { id: 'ASC' } });
-    ctx.body = { staff: staff.map(presentStaff) };
+    ctx.body = { staff: staff.map(presentStaff) } satisfies StaffListDto;
   });
 
   router.post(

@@ -6,7 +6,7 @@ import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
 import { posSecretBox } from '../pos/posAuth';
-import type { StoreCheckInCodeDto } from '@toyclub/shared';
+import type { PointsRuleDto, PosKeyDto, StoreCheckInCodeDto } from '@toyclub/shared';
 import { checkInCodeImage } from '../checkins/checkInCodeImage';
 import { SCAN_PAGE, storeCheckInScene } from '../checkins/storeScenes';
 import { staffAuth } from '../staff/staffAuth';
@@ -35,7 +35,7 @@ export function adminStoreRoutes(): Router<AppState, AppContextExtras> {
       const secret = randomBytes(32).toString('base64url');
       await repository.update({ id: store.id }, { posSecretSealed: posSecretBox(ctx.system.config.security.signingSecret).seal(secret) });
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { storeId: store.id, storeCode: store.code, secret };
+      ctx.body = { storeId: store.id, storeCode: store.code, secret } satisfies PosKeyDto;
     }),
   );
 
@@ -72,7 +72,7 @@ export function adminStoreRoutes(): Router<AppState, AppContextExtras> {
     validate(RuleSchema, async (ctx) => {
       const result = await ctx.system.dataSource.getRepository(Store).update({ id: ctx.input.params.id }, { pointsPerYuan: ctx.input.body.pointsPerYuan });
       if (result.affected !== 1) throw errors.notFound('store_not_found', '找不到这家门店');
-      ctx.body = { storeId: ctx.input.params.id, pointsPerYuan: ctx.input.body.pointsPerYuan ?? ctx.system.config.points.perYuan };
+      ctx.body = { storeId: ctx.input.params.id, pointsPerYuan: ctx.input.body.pointsPerYuan ?? ctx.system.config.points.perYuan } satisfies PointsRuleDto;
     }),
   );
   return router;

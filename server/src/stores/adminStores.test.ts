@@ -1,0 +1,62 @@
+import type { ApiErrorBody, PosKeyDto, PurchaseDto, RedemptionDto, RewardDto } from '@toyclub/shared';
+import { issueCardCode } from '../cards/cardCodes';
+import type { System } from '../system/System';
+import { createTestSystem } from '../testing/createTestSystem';
+import { createMember } from '../testing/factories/createMember';
+import { createStaff, staffClient } from '../testing/factories/createStaff';
+import { createStore } from '../testing/factories/createStore';
+import { grantPoints } from '../testing/factories/grantPoints';
+import { memberClient } from '../testing/factories/memberClient';
+import { jsonOf, posPost } from '../testing/factories/posClient';
+import { startTestServer } from '../testing/startTestServer';
+import type { TestServer } from '../testing/startTestServer';
+
+describe('the console: store POS keys and points rules, the rewards catalogue', () => {
+  let system: System;
+  let server: TestServer;
+  let owner: Awaited<ReturnType<typeof staffClient>>;
+
+  beforeAll(async () => {
+    system = await createTestSystem();
+    server = await startTestServer(system);
+    owner = await staffClient(server.baseUrl, (await createStaff(system, { role: 'owner' })).username);
+  });
+
+  afterAll(async () => {
+    await server.close(1000);
+    await system.close();
+  });
+
+  it('rotates a store’s POS key (the old one stops working) and applies its points rule', async () => {
+    const { store, posSecret: oldSecret } = await createStore(system);
+    const key = await owner.post<PosKeyDto>(`/api/admin/stores/${store.id}/pos-key`);
+    expect(key.body).toMatchObject({ storeId: store.id, storeCode: store.code, secret: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/) });
+    expect((await owner.put(`/api/admin/stores/${store.id}/points-rule`, { pointsPerYuan: 3 })).status).toBe(200);
+    const { member } = await createMember(system);
+    const body = () => ({ cardCode: issueCardCode(system, member.id, new Date()).code, amountFen: 2000, idempotencyKey: `rot-${Date.now()}-${Math.random()}` });
+    const stale = await jsonOf<ApiErrorBody>(await posPost(server.baseUrl, store, oldSecret, '/api/pos/purchases', body()));
+    expect(stale).toMatchObject({ status: 401, body: { error: 'pos_signature_invalid' } });
+    const fresh = await jsonOf<PurchaseDto>(await posPost(server.baseUrl, store, key.body.secret, '/api/pos/purchases', body()));
+    expect(fresh.body.pointsEarned).toBe(60);
+    expect((await owner.post<ApiErrorBody>('/api/admin/stores/999999999/pos-key')).body.error).toBe('store_not_found');
+  });
+
+  it('lets managers run the rewards catalogue, and a clerk fulfil from the console', async () => {
+    const manager = await staffClient(server.baseUrl, (await createStaff(system, { role: 'manager' })).username);
+    const created = await manager.post<RewardDto>('/api/admin/rewards', { name: '奥特曼卡片', pointsPrice: 40, stock: 3 });
+    expect(created).toMatchObject({ status: 201, body: { name: '奥特曼卡片', pointsPrice: 40, stock: 3, active: true, description: '' } });
+    const patched = await manager.patch<RewardDto>(`/api/admin/rewards/${created.body.id}`, { stock: 8 });
+    expect(patched.body.stock).toBe(8);
+    expect((await manager.patch<ApiErrorBody>(`/api/admin/rewards/${created.body.id}`, {})).body.error).toBe('nothing_to_update');
+    expect((await manager.post<ApiErrorBody>('/api/admin/rewards', { name: '', pointsPrice: -1, stock: 1 })).status).toBe(400);
+    const { member, token } = await createMember(system);
+    await grantPoints(system, member.id, 40);
+    const redemption = await memberClient(server.baseUrl, token).post<RedemptionDto>(`/api/mp/rewards/${created.body.id}/redemptions`, { idempotencyKey: `console-${Date.now()}` });
+    const clerk = await staffClient(server.baseUrl, (await createStaff(system, { role: 'clerk' })).username);
+    const fulfilled = await clerk.post<RedemptionDto>('/api/admin/redemptions/fulfil', { code: redemption.body.code });
+    expect(fulfilled.body).toMatchObject({ status: 'fulfilled', fulfilledAt: expect.any(String) });
+    await manager.patch(`/api/admin/rewards/${created.body.id}`, { active: false });
+    const list = await memberClient(server.baseUrl, token).get<{ rewards: RewardDto[] }>('/api/mp/rewards');
+    expect(list.body.rewards.map((reward) => reward.id)).not.toContain(created.body.id);
+  });
+});
