@@ -1,13 +1,17 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { AdminMemberPageDto, RevealedPhoneDto } from '@toyclub/shared';
+import { LessThan } from 'typeorm';
+import type { AdminMemberPageDto, PointsEntriesPageDto, RevealedPhoneDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
 import { recordAudit } from '../audit/auditLog';
 import { Child } from '../children/Child';
+import { expiringSoon } from '../points/expiringSoon';
 import { pointsAdjuster } from '../points/pointsAdjuster';
+import { PointsEntry } from '../points/PointsEntry';
+import { presentPointsEntry } from '../points/presentPointsEntry';
 import { hasGuardianConsent } from '../privacy/consentState';
 import { idempotencyKey } from '../purchases/purchaseSchemas';
 import { PhoneVault } from '../security/phoneNumbers';
@@ -21,6 +25,10 @@ const ListSchema = z.object({
   query: z.object({ q: z.string().trim().max(32).optional(), after: id.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
 });
 const IdSchema = z.object({ params: z.object({ id }) });
+const EntriesSchema = z.object({
+  params: z.object({ id }),
+  query: z.object({ before: id.optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+});
 const AdjustSchema = z.object({
   params: z.object({ id }),
   body: z.object({
@@ -74,6 +82,31 @@ export function adminMemberRoutes(): Router<AppState, AppContextExtras> {
       const stats = await loadStats(manager, member.id, new Date());
       await recordAudit(manager, { staffId: currentStaff(ctx).id, memberIds: [member.id], action: 'member.view', detail: 'profile,stats,children', ip: ctx.ip });
       ctx.body = presentAdminMemberDetail(ctx.system.config, member, stats, children);
+    }),
+  );
+
+  router.get(
+    '/:id/points-entries',
+    limit,
+    staffAuth('members.read'),
+    validate(EntriesSchema, async (ctx) => {
+      const { before, limit: pageSize } = ctx.input.query;
+      const manager = ctx.system.dataSource.manager;
+      const member = await manager.getRepository(Member).findOneBy({ id: ctx.input.params.id });
+      if (!member) throw errors.notFound('member_not_found', '找不到这位会员');
+      const entries = await manager.getRepository(PointsEntry).find({
+        where: { memberId: member.id, ...(before ? { id: LessThan(before) } : {}) },
+        order: { id: 'DESC' },
+        take: pageSize + 1,
+      });
+      await recordAudit(manager, { staffId: currentStaff(ctx).id, memberIds: [member.id], action: 'member.view', detail: 'points ledger', ip: ctx.ip });
+      const page = entries.slice(0, pageSize);
+      ctx.body = {
+        balance: member.pointsBalance,
+        expiringSoon: await expiringSoon(manager, ctx.system.config, member.id, new Date()),
+        entries: page.map(presentPointsEntry),
+        nextCursor: entries.length > pageSize ? page[page.length - 1]!.id : null,
+      } satisfies PointsEntriesPageDto;
     }),
   );
 

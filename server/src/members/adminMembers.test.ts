@@ -1,4 +1,4 @@
-import type { AdminMemberDetailDto, AdminMemberPageDto, ApiErrorBody, AuditPageDto, PointsEntryDto, RevealedPhoneDto } from '@toyclub/shared';
+import type { AdminMemberDetailDto, AdminMemberPageDto, ApiErrorBody, AuditPageDto, PointsEntriesPageDto, PointsEntryDto, RevealedPhoneDto } from '@toyclub/shared';
 import type { System } from '../system/System';
 import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
@@ -77,7 +77,12 @@ describe('the console member pages and the audit log', () => {
     const debit = await manager.post<ApiErrorBody>(`/api/admin/members/${member.id}/points-adjustments`, { delta: -80, note: '扣减', idempotencyKey: `adj-${Date.now()}-b` });
     expect(debit).toMatchObject({ status: 409, body: { error: 'insufficient_points' } });
     expect(await ledgerTotals(system, member.id)).toMatchObject({ balance: 50, entries: 50, count: 1 });
+    const ledger = await manager.get<PointsEntriesPageDto>(`/api/admin/members/${member.id}/points-entries`);
+    expect(ledger.body).toMatchObject({ balance: 50, entries: [expect.objectContaining({ delta: 50, reasonLabel: '人工调整' })], nextCursor: null });
     const audit = await owner.get<AuditPageDto>(`/api/admin/audit?memberId=${member.id}`);
-    expect(audit.body.entries).toEqual([expect.objectContaining({ action: 'member.points_adjust', staffId: managerId })]);
+    expect(audit.body.entries.map((entry) => [entry.action, entry.staffId])).toEqual([
+      ['member.view', managerId],
+      ['member.points_adjust', managerId],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { Task } from './Task';
 import { WorkerHeartbeatTask } from '../health/WorkerHeartbeatTask';
 import { PointsExpiryTask } from '../points/PointsExpiryTask';
 import { TierReviewTask } from '../tiers/TierReviewTask';
+import { ExpiredSessionsCleanupTask } from '../staff/ExpiredSessionsCleanupTask';
 
 /** A job that runs on a schedule: a cron expression (server time zone) or a fixed period. */
 export interface RepeatableJob<Payload = unknown> {
@@ -21,6 +22,7 @@ export const REPEATABLE_JOBS: ReadonlyArray<RepeatableJob> = [
   // Nightly, in the stores' time zone, outside opening hours: expiry first, then tiers.
   { task: new PointsExpiryTask(), payload: {}, repeat: { cron: '30 3 * * *', tz: 'Asia/Shanghai' } },
   { task: new TierReviewTask(), payload: {}, repeat: { cron: '0 4 * * *', tz: 'Asia/Shanghai' } },
+  { task: new ExpiredSessionsCleanupTask(), payload: {}, repeat: { cron: '15 4 * * *', tz: 'Asia/Shanghai' } },
 ];
 
 function repeatKeyOf(job: RepeatableJob): string {

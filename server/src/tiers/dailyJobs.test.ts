@@ -1,5 +1,7 @@
 import { issueCardCode } from '../cards/cardCodes';
 import { Member } from '../members/Member';
+import { MemberSession } from '../members/MemberSession';
+import { removeExpiredSessions } from '../staff/ExpiredSessionsCleanupTask';
 import { MemberStats } from '../members/MemberStats';
 import { pointsExpirer } from '../points/pointsExpirer';
 import { PointsEntry } from '../points/PointsEntry';
@@ -83,6 +85,15 @@ describe('the daily points expiry and tier review jobs', () => {
     ]);
     const stats = await system.dataSource.getRepository(MemberStats).findOneByOrFail({ memberId: member.id });
     expect(stats).toMatchObject({ count365d: 0, spend365dFen: 0, purchaseCount: 1, totalSpendFen: 120000 });
+  });
+
+  it('removes expired sessions and leaves live ones', async () => {
+    const { member } = await createMember(system);
+    const sessions = system.dataSource.getRepository(MemberSession);
+    await sessions.insert({ memberId: member.id, tokenHash: 'e'.repeat(56) + String(Date.now()).slice(-8), expiresAt: new Date(Date.now() - 1000) });
+    const removed = await removeExpiredSessions(system, new Date());
+    expect(removed.memberSessions).toBeGreaterThanOrEqual(1);
+    expect(await sessions.countBy({ memberId: member.id })).toBe(1);
   });
 
   it('lifts a pending downgrade when spend recovers', async () => {
