@@ -14,7 +14,10 @@ const ADDRESS = /地址|在哪|怎么走|位置|门店在|怎么去/;
 const HOW_TO_BUY = /怎么买|如何购买|哪里买|在哪买|怎么下单|网上买|能网购|购买方式|怎么购买/;
 
 async function storesOf(dataSource: DataSource): Promise<StoreRow[]> {
-  return (await dataSource.query('SELECT name, address, phone, opening_hours FROM stores ORDER BY id LIMIT 10')) as StoreRow[];
+  // Stores without any details yet have nothing to tell a parent.
+  return (await dataSource.query(
+    "SELECT name, address, phone, opening_hours FROM stores WHERE address <> '' OR opening_hours <> '' OR phone <> '' ORDER BY id LIMIT 10",
+  )) as StoreRow[];
 }
 
 function storeLine(store: StoreRow, what: 'hours' | 'address' | 'all'): string {
