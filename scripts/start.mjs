@@ -25,6 +25,8 @@ function newestMtime(dir) {
   return newest;
 }
 
+// argon2's prebuilt binary crashes under some Node builds: build it here when it does.
+run(process.execPath, [path.join(root, 'scripts/ensure-native.mjs')]);
 console.log('Building the server...');
 run('npx', ['tsc', '-b', 'shared', 'server/tsconfig.build.json']);
 

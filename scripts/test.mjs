@@ -15,6 +15,9 @@ function run(command, args) {
   return result.status ?? 1;
 }
 
+// argon2's prebuilt binary crashes under some Node builds: build it here when it does.
+if (run(process.execPath, [path.join(root, 'scripts/ensure-native.mjs')]) !== 0) process.exit(1);
+
 for (const target of ['build:weapp', 'build:h5']) {
   console.log(`\n> npm run ${target} --workspace miniprogram`);
   if (run('npm', ['run', target, '--workspace', 'miniprogram']) !== 0) process.exit(1);
