@@ -6,6 +6,7 @@ export type PointsReason =
   | 'refund'
   | 'check_in'
   | 'redemption'
+  | 'redemption_cancel'
   | 'expiry'
   | 'adjustment';
 
@@ -15,6 +16,7 @@ export const POINTS_REASON_LABELS: Record<PointsReason, string> = {
   refund: '退款扣回',
   check_in: '到店签到',
   redemption: '积分兑换',
+  redemption_cancel: '兑换取消退回',
   expiry: '积分过期',
   adjustment: '人工调整',
 };

@@ -35,7 +35,7 @@ export interface RedemptionRequest {
 }
 
 /** The state of a redemption. */
-export type RedemptionStatus = 'pending' | 'fulfilled';
+export type RedemptionStatus = 'pending' | 'fulfilled' | 'cancelled';
 
 /** A member's redemption and the code the clerk marks as fulfilled. */
 export interface RedemptionDto {
@@ -49,6 +49,11 @@ export interface RedemptionDto {
   fulfilledAt: string | null;
   /** The member's balance right after the redemption. */
   balanceAfter: number | null;
+}
+
+/** Body of `POST /api/admin/redemptions/cancel`: a pending redemption, its points returned and the reward restocked. */
+export interface CancelRedemptionRequest {
+  code: string;
 }
 
 /** Body of `POST /api/mp/staff/redemptions/fulfil`. */

@@ -7,6 +7,7 @@ import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
 import { currentStaff, staffAuth } from '../staff/staffAuth';
 import { presentReward } from './presentRewards';
+import { redemptionCanceller } from './redemptionCanceller';
 import { redemptionFulfiller } from './redemptionFulfiller';
 import { Reward } from './Reward';
 
@@ -24,7 +25,7 @@ const CreateSchema = z.object({
 const UpdateSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,20}$/) }), body: z.object(fields).partial() });
 const FulfilSchema = z.object({ body: z.object({ code: z.string().trim().min(4).max(16) }) });
 
-/** The console's rewards catalogue and redemption fulfilment. */
+/** The console's rewards catalogue, redemption fulfilment and cancellation. */
 export function adminRewardRoutes(): Router<AppState, AppContextExtras> {
   const router = new Router<AppState, AppContextExtras>({ prefix: '/api/admin' });
   const limit = rateLimit({ name: 'admin-rewards', points: 120, durationSeconds: 60 });
@@ -66,6 +67,14 @@ export function adminRewardRoutes(): Router<AppState, AppContextExtras> {
     staffAuth('redemptions.fulfil'),
     validate(FulfilSchema, async (ctx) => {
       ctx.body = await redemptionFulfiller({ system: ctx.system, code: ctx.input.body.code, staffId: currentStaff(ctx).id, now: new Date() });
+    }),
+  );
+  router.post(
+    '/redemptions/cancel',
+    limit,
+    staffAuth('rewards.manage'),
+    validate(FulfilSchema, async (ctx) => {
+      ctx.body = await redemptionCanceller({ system: ctx.system, code: ctx.input.body.code, now: new Date() });
     }),
   );
   return router;

@@ -22,6 +22,7 @@ export async function redemptionFulfiller(options: { system: System; code: strin
       .execute();
     const redemption = await manager.getRepository(Redemption).findOneBy({ code });
     if (!redemption) throw errors.notFound('redemption_not_found', '兑换码无效');
+    if (result.affected !== 1 && redemption.status === 'cancelled') throw errors.conflict('redemption_cancelled', '这个兑换已取消，积分已退回');
     if (result.affected !== 1) throw errors.conflict('redemption_already_fulfilled', '这个兑换码已核销');
     const reward = await manager.getRepository(Reward).findOneByOrFail({ id: redemption.rewardId });
     return presentRedemption(redemption, reward.name, null);
