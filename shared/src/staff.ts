@@ -31,6 +31,33 @@ export interface StaffListDto {
   staff: StaffAccountDto[];
 }
 
+/** A store as the console sees it. */
+export interface StoreDto {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  phone: string;
+  openingHours: string;
+  /** The store's own points rule, or null for the default (`points.perYuan`). */
+  pointsPerYuan: number | null;
+  hasPosKey: boolean;
+}
+
+/** `GET /api/admin/stores`. */
+export interface StoreListDto {
+  stores: StoreDto[];
+}
+
+/** Body of `POST /api/admin/stores`; every field optional in `PATCH /api/admin/stores/:id`. */
+export interface StoreInput {
+  code: string;
+  name: string;
+  address?: string;
+  phone?: string;
+  openingHours?: string;
+}
+
 /** `POST /api/admin/stores/:id/pos-key`: the new POS key, shown once. */
 export interface PosKeyDto {
   storeId: string;

@@ -18,6 +18,7 @@ import { adminMemberRoutes } from '../members/adminMemberRoutes';
 import { auditRoutes } from '../audit/auditRoutes';
 import { adminRewardRoutes } from '../rewards/adminRewardRoutes';
 import { adminStoreRoutes } from '../stores/adminStoreRoutes';
+import { storeRoutes } from '../stores/storeRoutes';
 import { privacyRoutes } from '../privacy/privacyRoutes';
 import { childRoutes } from '../children/childRoutes';
 import { inStoreRoutes } from '../checkins/inStoreRoutes';
@@ -91,6 +92,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     adminMemberRoutes(),
     auditRoutes(),
     adminRewardRoutes(),
+    storeRoutes(),
     adminStoreRoutes(),
     officialAccountRoutes(system.config),
     oaBindingRoutes(),

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, PosKeyDto, PurchaseDto, RedemptionDto, RewardDto } from '@toyclub/shared';
+import type { ApiErrorBody, PosKeyDto, PurchaseDto, RedemptionDto, RewardDto, StoreDto } from '@toyclub/shared';
 import { issueCardCode } from '../cards/cardCodes';
 import type { System } from '../system/System';
 import { createTestSystem } from '../testing/createTestSystem';
@@ -26,6 +26,18 @@ describe('the console: store POS keys and points rules, the rewards catalogue', 
   afterAll(async () => {
     await server.close(1000);
     await system.close();
+  });
+
+  it('lets owners create and edit stores, and every staff member list them', async () => {
+    const code = `st${Date.now() % 1_000_000}`;
+    const created = await owner.post<StoreDto>('/api/admin/stores', { code, name: '旗舰店', openingHours: '10:00-21:00' });
+    expect(created).toMatchObject({ status: 201, body: { code, name: '旗舰店', openingHours: '10:00-21:00', pointsPerYuan: null, hasPosKey: false } });
+    expect((await owner.post<ApiErrorBody>('/api/admin/stores', { code, name: '重复' })).body.error).toBe('store_code_taken');
+    const renamed = await owner.patch<StoreDto>(`/api/admin/stores/${created.body.id}`, { name: '旗舰店（新址）' });
+    expect(renamed.body.name).toBe('旗舰店（新址）');
+    const clerk = await staffClient(server.baseUrl, (await createStaff(system, { role: 'clerk' })).username);
+    expect((await clerk.get<{ stores: StoreDto[] }>('/api/admin/stores')).body.stores.map((store) => store.id)).toContain(created.body.id);
+    expect((await clerk.post<ApiErrorBody>('/api/admin/stores', { code: `${code}x`, name: 'x' })).body.error).toBe('permission_denied');
   });
 
   it('rotates a store’s POS key (the old one stops working) and applies its points rule', async () => {
