@@ -1,10 +1,11 @@
 import type { SimApp } from '../SimContext';
 
 /**
- * Who may call a route: an `oa` or `mp` access_token, either (`any`), or appid + secret in
- * the request itself (`credentials`: token endpoints, jscode2session; the route checks them).
+ * Who may call a route: an `oa` or `mp` access_token, either (`any`), appid + secret in the
+ * request itself (`credentials`: token endpoints, jscode2session; the route checks them), or
+ * anyone (`none`: the QR image).
  */
-export type RouteAuth = 'oa' | 'mp' | 'any' | 'credentials';
+export type RouteAuth = 'oa' | 'mp' | 'any' | 'credentials' | 'none';
 
 /** A parsed API request. */
 export interface WechatRequest {

@@ -13,7 +13,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Token check, app check and quota, in WeChat's order; returns the calling app. */
 function authenticate(context: SimContext, route: WechatRoute, url: URL): SimApp | undefined {
-  if (route.auth === 'credentials') return undefined;
+  if (route.auth === 'credentials' || route.auth === 'none') return undefined;
   const token = context.tokens.check(url.searchParams.get('access_token'));
   const caller = Object.values(context.apps).find((app) => app.appId === token.appId);
   if (!caller || (route.auth !== 'any' && route.auth !== caller.kind)) throw new WechatFailure(48001);
