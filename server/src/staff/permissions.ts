@@ -11,7 +11,6 @@ export const PERMISSIONS = [
   'points.adjust',
   'rewards.manage',
   'redemptions.fulfil',
-  'receipts.create',
   'staff.manage',
   'stores.manage',
 ] as const;
@@ -19,7 +18,8 @@ export const PERMISSIONS = [
 /** One of {@link PERMISSIONS}. */
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CLERK: Permission[] = ['members.scan', 'purchases.record', 'redemptions.fulfil', 'receipts.create'];
+// Recording a purchase without a card also creates its receipt claim code.
+const CLERK: Permission[] = ['members.scan', 'purchases.record', 'redemptions.fulfil'];
 const MANAGER: Permission[] = [...CLERK, 'members.read', 'purchases.refund', 'points.adjust', 'rewards.manage', 'staff.manage'];
 
 /**
