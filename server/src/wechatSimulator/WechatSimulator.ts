@@ -1,4 +1,5 @@
 import type { SimContext } from './SimContext';
+import type { SubscribePopupChoice } from './actions/answerSubscribePopup';
 import type { UserPushInput } from './actions/pushFromUser';
 import type { PushRecord } from './push/PushService';
 import type { PushMode, RuntimeSettings } from './simulatorOptions';
@@ -38,6 +39,8 @@ export interface WechatSimulator {
   createPhoneCode(openid: string, phoneNumber: string, countryCode?: string): string;
   /** The user accepts a subscription template `count` times; returns the balance. */
   grantSubscription(app: 'oa' | 'mp', openid: string, templateId: string, count?: number): number;
+  /** An OA follower answers the subscription popup (accept adds a bizsend grant). */
+  answerSubscribePopup(choice: SubscribePopupChoice): Promise<PushRecord>;
   /** API calls to `path` (all when omitted), oldest first. */
   calls(path?: string): RecordedCall[];
   clearCalls(): void;

@@ -81,3 +81,34 @@ describe('WeChat simulator: control API', () => {
     expect(sim.now()).toBeGreaterThanOrEqual(before + 60_000);
   });
 });
+
+describe('WeChat simulator: runtime configuration and OA subscription popups', () => {
+  let sim: WechatSimulator;
+
+  beforeAll(async () => {
+    sim = await startTestWechatSimulator();
+  });
+  afterAll(() => sim.close());
+
+  it('changes settings through /__sim/config and refuses bad values', async () => {
+    const changed = await control(sim, 'POST', '/__sim/config', { callbackUrl: 'http://127.0.0.1:9/wechat', pushMode: 'safe', limits: { massPerUserPerMonth: 8 } });
+    expect(changed.body).toMatchObject({ callbackUrl: 'http://127.0.0.1:9/wechat', pushMode: 'safe', limits: { massPerUserPerMonth: 8 } });
+    expect(sim.settings.pushMode).toBe('safe');
+    expect((await control(sim, 'POST', '/__sim/config', { pushMode: 'loud' })).status).toBe(400);
+    await control(sim, 'POST', '/__sim/config', { callbackUrl: null, pushMode: 'plain' });
+    expect(sim.settings.callbackUrl).toBeUndefined();
+  });
+
+  it('turns an accepted popup into a bizsend grant and a subscribe_msg_popup_event push', async () => {
+    sim.addFollower({ openid: 'o_pop' });
+    const answer = await control(sim, 'POST', '/__sim/subscribe-popup', { openid: 'o_pop', templateId: 'TPL_NOTICE' });
+    expect(answer.body).toEqual({ outcome: 'no_callback', remaining: 1 });
+    const push = sim.pushes().find((p) => p.fields.Event === 'subscribe_msg_popup_event');
+    expect(push?.xml).toContain('<SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString>');
+  });
+
+  it('describes itself at / for a quick curl', async () => {
+    const response = await fetch(`${sim.url}/`);
+    expect(await response.json()).toMatchObject({ oa: TEST_WECHAT_APPS.oa.appId, control: '/__sim' });
+  });
+});

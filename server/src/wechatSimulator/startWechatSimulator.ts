@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerSubscribePopup } from './actions/answerSubscribePopup';
 import { pushFromUser } from './actions/pushFromUser';
 import { resetSimulator } from './actions/resetSimulator';
 import { scanQrCode } from './actions/scanQrCode';
@@ -21,6 +22,10 @@ function createServer(context: SimContext): http.Server {
   const control = allControlRoutes(context);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
+    if (url.pathname === '/') {
+      writeWechatJson(res, { simulator: 'ToyClub WeChat simulator', oa: context.apps.oa.appId, mp: context.apps.mp.appId, control: '/__sim' });
+      return;
+    }
     const work =
       url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')
         ? dispatchControl(control, req, res, url, context.logger)
@@ -47,6 +52,7 @@ function helpers(context: SimContext): Omit<WechatSimulator, 'url' | 'port' | 'c
     createPhoneCode: (openid, phoneNumber, countryCode = '86') =>
       context.mpUsers.createPhoneCode(openid, phoneNumber, countryCode, context.limits.phoneCodeTtlSeconds),
     grantSubscription: (app, openid, templateId, count = 1) => context.grants.grant(app, openid, templateId, count),
+    answerSubscribePopup: (choice) => answerSubscribePopup(context, choice),
     calls: (path) => context.calls.list(path),
     clearCalls: () => context.calls.clear(),
     addFault: (fault) => context.faults.add(fault),

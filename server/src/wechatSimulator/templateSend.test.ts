@@ -113,4 +113,16 @@ describe('WeChat simulator: template messages', () => {
     });
     expect(parseWechatXml(xml)).toMatchObject({ Event: 'TEMPLATESENDJOBFINISH', MsgID: msgid });
   });
+
+  it('does the work behind a slow answer: a client that timed out and retries the client_msg_id gets the same msgid', async () => {
+    sim.addFollower({ openid: 'o_timeout' });
+    sim.addFault({ path: '/cgi-bin/message/template/send', latencyMs: 400, count: 1 });
+    const url = `${sim.url}/cgi-bin/message/template/send?access_token=${token}`;
+    const body = JSON.stringify({ touser: 'o_timeout', template_id: 'T', client_msg_id: 'order-9', data: {} });
+    await expect(fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    const retry = await send({ touser: 'o_timeout', client_msg_id: 'order-9' });
+    const slow = await sim.waitForPush((p) => p.fields.FromUserName === 'o_timeout');
+    expect(retry.json?.msgid).toBe(slow.fields.MsgID);
+    expect(sim.inbox('o_timeout')).toHaveLength(1);
+  });
 });

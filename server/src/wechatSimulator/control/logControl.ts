@@ -6,7 +6,8 @@ import { controlRoute } from './controlRoute';
 /**
  * What the simulator saw and did: `GET|DELETE /__sim/calls[?path=]` (API calls with body and
  * answer, in order), `GET|DELETE /__sim/pushes` (deliveries to our server) and
- * `GET /__sim/inbox[?openid=]` (messages users received).
+ * `GET /__sim/inbox[?openid=]` (messages users received) and `GET /__sim/mass` (mass-send jobs
+ * with their counts).
  */
 export function logControl(context: SimContext): ControlRoute[] {
   return [
@@ -26,6 +27,7 @@ export function logControl(context: SimContext): ControlRoute[] {
       context.push.clear();
       return { body: { cleared: true } };
     }),
+    controlRoute('GET', '/__sim/mass', z.unknown(), () => ({ body: { jobs: context.mass.list() } })),
     controlRoute('GET', '/__sim/inbox', z.unknown(), (_body, query) => ({
       body: { messages: context.inbox.list(query.get('openid') ?? undefined) },
     })),

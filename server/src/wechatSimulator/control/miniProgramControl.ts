@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SimContext } from '../SimContext';
+import { answerSubscribePopup } from '../actions/answerSubscribePopup';
 import type { ControlRoute } from './controlRoute';
 import { controlRoute } from './controlRoute';
 
@@ -18,10 +19,18 @@ const grantBody = z.object({
   count: z.number().int().min(1).max(10_000).default(1),
 });
 
+const popupBody = z.object({
+  openid: z.string().min(1).max(128),
+  templateId: z.string().min(1).max(128),
+  accept: z.boolean().default(true),
+  popupScene: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+
 /**
  * The user's side of the mini-program: `POST /__sim/mp/login-code` (what wx.login returns),
  * `POST /__sim/mp/phone-code` (what getPhoneNumber returns) and `POST /__sim/subscribe-grants`
- * (the user accepts a subscription template `count` times).
+ * (the user accepts a subscription template `count` times, silently) and
+ * `POST /__sim/subscribe-popup` (an OA follower answers the popup: grant + pushed event).
  */
 export function miniProgramControl(context: SimContext): ControlRoute[] {
   return [
@@ -39,5 +48,9 @@ export function miniProgramControl(context: SimContext): ControlRoute[] {
       status: 201,
       body: { remaining: context.grants.grant(body.app, body.openid, body.templateId, body.count) },
     })),
+    controlRoute('POST', '/__sim/subscribe-popup', popupBody, async (body) => {
+      const push = await answerSubscribePopup(context, body);
+      return { body: { outcome: push.outcome, remaining: context.grants.balance('oa', body.openid, body.templateId) } };
+    }),
   ];
 }
