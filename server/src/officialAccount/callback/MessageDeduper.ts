@@ -31,17 +31,17 @@ export class MessageDeduper {
     return `${this.prefix}oa:dedup:${dedupKey}`;
   }
 
-  /** Claims the push, in one round trip with the follower's interaction throttle and hand-off flag. */
+  /**
+   * Claims the push; the follower's interaction throttle and hand-off flag are read with it.
+   * Issued together, so that an auto-pipelining client sends them in one write.
+   */
   async claim(dedupKey: string, openid: string): Promise<PushClaim> {
-    const results = await this.redis
-      .multi()
-      .set(this.key(dedupKey), PENDING, 'PX', this.pendingMs, 'NX')
-      .set(`${this.prefix}oa:touch:${openid}`, '1', 'EX', 60, 'NX')
-      .exists(handoffKey(this.prefix, openid))
-      .exec();
-    if (!results) throw new Error('Redis transaction for the push claim was aborted');
-    for (const [error] of results) if (error) throw error;
-    return { first: results[0][1] === 'OK', touch: results[1][1] === 'OK', handoff: results[2][1] === 1 };
+    const [claimed, touched, handoff] = await Promise.all([
+      this.redis.set(this.key(dedupKey), PENDING, 'PX', this.pendingMs, 'NX'),
+      this.redis.set(`${this.prefix}oa:touch:${openid}`, '1', 'EX', 60, 'NX'),
+      this.redis.exists(handoffKey(this.prefix, openid)),
+    ]);
+    return { first: claimed === 'OK', touch: touched === 'OK', handoff: handoff === 1 };
   }
 
   /** The first delivery's reply once it is settled; null if none comes within `timeoutMs`. */

@@ -8,6 +8,7 @@ import type { TextHandler } from '../intents/TextHandler';
 import type { OaRequest } from '../OaRequest';
 import type { Answer } from '../replies/Reply';
 import { EMPTY_REPLY, textAnswer, toCoWechatReply } from '../replies/Reply';
+import { callbackRedis } from './callbackRedis';
 import { dedupKeyOf } from './dedupKeyOf';
 import { parseInboundMessage } from './InboundMessage';
 import { MessageDeduper } from './MessageDeduper';
@@ -48,7 +49,7 @@ export async function handlePush(raw: CoWechatMessage, ctx: AppKoaContext, optio
   const settings = system.config.officialAccount;
   const message = parseInboundMessage(raw);
   const dedupKey = dedupKeyOf(message);
-  const deduper = new MessageDeduper(system.redis, system.config.redis.keyPrefix, settings.dedupTtlSeconds, settings.replyBudgetMs + 1000);
+  const deduper = new MessageDeduper(callbackRedis(system), system.config.redis.keyPrefix, settings.dedupTtlSeconds, settings.replyBudgetMs + 1000);
   const claim = await deduper.claim(dedupKey, message.openid);
   if (!claim.first) {
     const reply = await deduper.waitForReply(dedupKey, settings.replyBudgetMs - (Date.now() - started));

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { hotPathQuery } from '../hotPathQuery';
 
 /** What the handlers need to know about the sender: are they bound, to whom, at which tier. */
 export interface FollowerProfile {
@@ -20,12 +21,13 @@ interface ProfileRow {
  * one query.
  */
 export async function followerProfile(dataSource: DataSource, openid: string): Promise<FollowerProfile> {
-  const rows = (await dataSource.query(
+  const rows = await hotPathQuery<ProfileRow>(
+    dataSource,
     `SELECT m.id AS member_id, m.tier_code, m.points_balance
      FROM oa_followers f LEFT JOIN members m ON m.id = f.member_id AND m.deleted_at IS NULL
      WHERE f.openid = ?`,
     [openid],
-  )) as ProfileRow[];
+  );
   const row = rows[0];
   return {
     openid,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { localDay } from '../../checkins/localDay';
+import { localDate } from '../replies/localDate';
 
 /** A member's child and their age today (null when the parent left out the birth year). */
 export interface ChildAge {
@@ -25,7 +25,7 @@ export async function childAgesOf(dataSource: DataSource, memberId: string, time
   const rows = (await dataSource.query('SELECT name, birth_year, birth_month, birth_day FROM children WHERE member_id = ? ORDER BY id LIMIT 10', [
     memberId,
   ])) as ChildRow[];
-  const today = localDay(now, timeZone);
+  const today = localDate(now, timeZone);
   return rows.map((row) => ({
     name: row.name,
     ageMonths: row.birth_year === null ? null : Math.max(0, ageInMonths({ year: row.birth_year, month: row.birth_month, day: row.birth_day }, today)),

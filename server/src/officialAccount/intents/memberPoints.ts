@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { hotPathQuery } from '../hotPathQuery';
 
 /** A bound follower's points: balance and what expires soon. */
 export interface MemberPoints {
@@ -22,14 +23,15 @@ interface PointsRow {
  * query (this is the callback's busiest lookup); null when the follower is not bound.
  */
 export async function memberPointsOf(dataSource: DataSource, openid: string, before: Date): Promise<MemberPoints | null> {
-  const rows = (await dataSource.query(
+  const rows = await hotPathQuery<PointsRow>(
+    dataSource,
     `SELECT m.id AS member_id, m.tier_code, m.points_balance,
        (SELECT SUM(e.remaining) FROM points_entries e WHERE e.member_id = m.id AND e.remaining > 0 AND e.expires_at <= ?) AS expiring,
        (SELECT MIN(e.expires_at) FROM points_entries e WHERE e.member_id = m.id AND e.remaining > 0 AND e.expires_at <= ?) AS earliest
      FROM oa_followers f JOIN members m ON m.id = f.member_id AND m.deleted_at IS NULL
      WHERE f.openid = ?`,
     [before, before, openid],
-  )) as PointsRow[];
+  );
   const row = rows[0];
   if (!row) return null;
   return {

@@ -1,6 +1,6 @@
 import type { OaRequest } from '../OaRequest';
 import { memberCardLink } from '../followers/bindingLinks';
-import { localDay } from '../../checkins/localDay';
+import { localDate } from '../replies/localDate';
 import type { Answer } from '../replies/Reply';
 import { textAnswer } from '../replies/Reply';
 import { memberPointsOf } from './memberPoints';
@@ -20,7 +20,7 @@ export async function pointsAnswer(request: OaRequest): Promise<Answer> {
   }
   const lines = [`您当前的积分：${points.balance.toLocaleString('en-US')} 分`];
   if (points.expiringPoints > 0 && points.earliestExpiry) {
-    const earliest = localDay(points.earliestExpiry, config.membership.timeZone);
+    const earliest = localDate(points.earliestExpiry, config.membership.timeZone);
     lines.push(`${config.points.expiringSoonDays}天内将过期：${points.expiringPoints} 分（最早 ${earliest} 到期），记得来店里用掉哦～`);
   } else {
     lines.push(`近${config.points.expiringSoonDays}天没有即将过期的积分。`);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Task } from '../../queue/Task';
 import type { TaskContext } from '../../queue/Task';
-import { localDay } from '../../checkins/localDay';
+import { localDate } from '../replies/localDate';
 import { formatFen } from '../intents/formatFen';
 import { sendCustomMessageTask } from './SendCustomMessageTask';
 
@@ -41,7 +41,7 @@ async function count(dataSource: DataSource, sql: string, params: unknown[]): Pr
 
 /** Counts today's activity (aggregates over several tables: worker work, not callback work). */
 export async function todayFigures(dataSource: DataSource, timeZone: string, now = new Date()): Promise<TodayFigures> {
-  const day = localDay(now, timeZone);
+  const day = localDate(now, timeZone);
   const { start, end } = dayBounds(day, timeZone);
   const range = [start, end];
   const [newMembers, newFollowers, purchases, salesFen, pointsIssued, checkIns, templateSends] = await Promise.all([
