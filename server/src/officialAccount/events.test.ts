@@ -76,6 +76,17 @@ describe('official-account events through real signed pushes from the simulator'
     expect(checkIns).toEqual([{ store_id: String(qr.storeId) }]);
   });
 
+  it('attributes follows through a poster’s temporary QR code to the poster', async () => {
+    const created = await owner.post<{ scene: string; ticket: string; expireSeconds: number | null }>('/api/admin/oa/qrcodes', { kind: 'poster', code: 'spring-window', expireDays: 7 });
+    expect(created.body).toMatchObject({ scene: 'poster:spring-window', expireSeconds: 7 * 86_400 });
+    const openid = newOpenid();
+    const followed = await harness.sim.scan(openid, created.body.ticket);
+    expect(replyText(followed)).toContain('欢迎关注');
+    expect(await follower(openid)).toMatchObject({ first_channel: 'poster:spring-window', first_store_id: null });
+    const attribution = (await harness.system.dataSource.query('SELECT channel_kind, channel_code FROM oa_channel_events WHERE openid = ?', [openid])) as unknown[];
+    expect(attribution).toEqual([{ channel_kind: 'poster', channel_code: 'spring-window' }]);
+  });
+
   it('binds a new follower to the member with the same unionid, looked up by a job after the reply', async () => {
     const { member } = await createMember(harness.system);
     const unionid = `u${member.id}x${Date.now()}`;

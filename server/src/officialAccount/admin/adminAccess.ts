@@ -11,7 +11,8 @@ export type AdminAction =
   | 'auto_reply.update'
   | 'auto_reply.delete'
   | 'oa.menu_publish'
-  | 'oa.store_qrcode';
+  | 'oa.store_qrcode'
+  | 'oa.channel_qrcode';
 
 /**
  * The staff session (the members feature's cookie authentication), restricted to owners

@@ -11,6 +11,24 @@ import { wechatGatewayOf } from '../wechatGatewayOf';
 import { ownerOrManager, recordAdminAction } from './adminAccess';
 
 const StoreQrSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,19}$/) }) });
+const ChannelQrSchema = z.object({
+  body: z.object({
+    kind: z.enum(['poster', 'campaign']),
+    code: z.string().regex(/^[A-Za-z0-9_-]{1,48}$/),
+    /** Permanent codes are limited to 100 000 per account: posters that stay up; campaigns expire. */
+    permanent: z.boolean().default(false),
+    expireDays: z.number().int().min(1).max(30).default(30),
+  }),
+});
+
+/** A poster's or campaign's QR code: follows through it are attributed to `scene`. */
+export interface ChannelQrCodeDto {
+  scene: string;
+  ticket: string;
+  url: string;
+  imageUrl: string;
+  expireSeconds: number | null;
+}
 
 /** A store's official-account QR code: scanning it follows (or, for followers, checks in). */
 export interface StoreQrCodeDto {
@@ -25,8 +43,9 @@ export interface StoreQrCodeDto {
 
 /**
  * Official-account settings for owners and managers: publish the configured custom menu,
- * and create a store's permanent parametric QR code (its scene is the store's signed
- * check-in scene, so a follower's scan checks them in).
+ * create a store's permanent parametric QR code (its scene is the store's signed check-in
+ * scene, so a follower's scan checks them in), and poster or campaign codes whose follows
+ * are attributed to them.
  */
 export function oaAdminRoutes(): Router<AppState, AppContextExtras> {
   const router = new Router<AppState, AppContextExtras>({ prefix: '/api/admin/oa' });
@@ -54,6 +73,19 @@ export function oaAdminRoutes(): Router<AppState, AppContextExtras> {
       const code = await wechatGatewayOf(ctx.system).oa.createQrCode({ scene, permanent: true });
       await recordAdminAction(ctx.system.dataSource, ctx, 'oa.store_qrcode', `store ${store.id} ${store.name}`);
       ctx.body = { storeId: store.id, scene, ticket: code.ticket, url: code.url, imageUrl: code.imageUrl } satisfies StoreQrCodeDto;
+    }),
+  );
+
+  router.post(
+    '/qrcodes',
+    limit,
+    ...ownerOrManager(),
+    validate(ChannelQrSchema, async (ctx) => {
+      const { kind, code, permanent, expireDays } = ctx.input.body;
+      const scene = `${kind}:${code}`;
+      const created = await wechatGatewayOf(ctx.system).oa.createQrCode({ scene, permanent, expireSeconds: expireDays * 86_400 });
+      await recordAdminAction(ctx.system.dataSource, ctx, 'oa.channel_qrcode', scene);
+      ctx.body = { scene, ticket: created.ticket, url: created.url, imageUrl: created.imageUrl, expireSeconds: created.expireSeconds } satisfies ChannelQrCodeDto;
     }),
   );
   return router;
