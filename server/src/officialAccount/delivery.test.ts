@@ -128,6 +128,14 @@ describe('each push has its effect once and is answered in time', () => {
       expect(runs.get(content)).toBe(1);
     });
 
+    it('when the first of three concurrent deliveries fails, another takes over and all answered ones agree', async () => {
+      const push = signedPush(`${harness.server.baseUrl}/wechat/slow`, textXml(newOpenid(), '抖三下'));
+      const results = await Promise.all([postPush(push), postPush(push), postPush(push)]);
+      expect(results.map((result) => result.status).sort()).toEqual([200, 200, 500]);
+      const answered = results.filter((result) => result.status === 200).map((result) => contentOf(result.body));
+      expect(answered).toEqual(['第二次就好了', '第二次就好了']);
+    });
+
     it('a push whose handler failed is handled again on WeChat’s re-delivery', async () => {
       const push = await harness.sim.push({ openid: newOpenid(), msgType: 'text', content: '抖一下' });
       expect(push.attempts.map((attempt) => attempt.status)).toEqual([500, 200]);

@@ -44,13 +44,18 @@ export class MessageDeduper {
     return { first: claimed === 'OK', touch: touched === 'OK', handoff: handoff === 1 };
   }
 
-  /** The first delivery's reply once it is settled; null if none comes within `timeoutMs`. */
-  async waitForReply(dedupKey: string, timeoutMs: number): Promise<Reply | null> {
+  /**
+   * Waits for the first delivery's reply. `released` means its handling failed and the
+   * claim was dropped (this delivery should handle the push itself); `timeout` that no
+   * reply came within `timeoutMs`.
+   */
+  async waitForReply(dedupKey: string, timeoutMs: number): Promise<{ kind: 'reply'; reply: Reply } | { kind: 'released' | 'timeout' }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await this.redis.get(this.key(dedupKey));
-      if (value !== null && value !== PENDING) return JSON.parse(value) as Reply;
-      if (value === null || Date.now() >= deadline) return null;
+      if (value === null) return { kind: 'released' };
+      if (value !== PENDING) return { kind: 'reply', reply: JSON.parse(value) as Reply };
+      if (Date.now() >= deadline) return { kind: 'timeout' };
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }

@@ -50,11 +50,15 @@ export async function handlePush(raw: CoWechatMessage, ctx: AppKoaContext, optio
   const message = parseInboundMessage(raw);
   const dedupKey = dedupKeyOf(message);
   const deduper = new MessageDeduper(callbackRedis(system), system.config.redis.keyPrefix, settings.dedupTtlSeconds, settings.replyBudgetMs + 1000);
-  const claim = await deduper.claim(dedupKey, message.openid);
-  if (!claim.first) {
-    const reply = await deduper.waitForReply(dedupKey, settings.replyBudgetMs - (Date.now() - started));
-    log.info({ dedupKey, replayed: reply !== null }, 'duplicate push');
-    return toCoWechatReply(reply ?? EMPTY_REPLY);
+  let claim = await deduper.claim(dedupKey, message.openid);
+  // A re-delivery waits for the first delivery's reply; if that one failed and let go, the
+  // re-deliveries race to take the push over, and the losers wait for the winner's reply.
+  for (let round = 0; !claim.first; round += 1) {
+    const waited = await deduper.waitForReply(dedupKey, settings.replyBudgetMs - (Date.now() - started));
+    log.info({ dedupKey, outcome: waited.kind }, 'duplicate push');
+    if (waited.kind === 'reply') return toCoWechatReply(waited.reply);
+    if (waited.kind === 'timeout' || round >= 2) return '';
+    claim = await deduper.claim(dedupKey, message.openid);
   }
   const request: OaRequest = { system, message, dedupKey, claim, log };
   try {

@@ -2,7 +2,7 @@ import { autoReplyIntent } from '../../autoReplies/autoReplyIntent';
 import type { OaRequest } from '../OaRequest';
 import type { InboundText } from '../callback/InboundMessage';
 import type { Answer } from '../replies/Reply';
-import { fallbackIntent } from './fallbackIntent';
+import { answerFallback, fallbackIntent } from './fallbackIntent';
 import { askForPersonIntent, handoffWindowIntent } from './handoffIntents';
 import { ownerTodayIntent } from './ownerTodayIntent';
 import { pointsIntent } from './pointsIntent';
@@ -35,5 +35,5 @@ export async function answerText(request: OaRequest<InboundText>, pipeline: read
     const answer = await handler(request, text);
     if (answer) return answer;
   }
-  return fallbackIntent(request, text) as Promise<Answer>;
+  return answerFallback(request);
 }
