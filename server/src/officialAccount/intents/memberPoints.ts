@@ -25,12 +25,13 @@ interface PointsRow {
 export async function memberPointsOf(dataSource: DataSource, openid: string, before: Date): Promise<MemberPoints | null> {
   const rows = await hotPathQuery<PointsRow>(
     dataSource,
-    `SELECT m.id AS member_id, m.tier_code, m.points_balance,
-       (SELECT SUM(e.remaining) FROM points_entries e WHERE e.member_id = m.id AND e.remaining > 0 AND e.expires_at <= ?) AS expiring,
-       (SELECT MIN(e.expires_at) FROM points_entries e WHERE e.member_id = m.id AND e.remaining > 0 AND e.expires_at <= ?) AS earliest
-     FROM oa_followers f JOIN members m ON m.id = f.member_id AND m.deleted_at IS NULL
-     WHERE f.openid = ?`,
-    [before, before, openid],
+    `SELECT m.id AS member_id, m.tier_code, m.points_balance, SUM(e.remaining) AS expiring, MIN(e.expires_at) AS earliest
+     FROM oa_followers f
+     JOIN members m ON m.id = f.member_id AND m.deleted_at IS NULL
+     LEFT JOIN points_entries e ON e.member_id = m.id AND e.remaining > 0 AND e.expires_at <= ?
+     WHERE f.openid = ?
+     GROUP BY m.id, m.tier_code, m.points_balance`,
+    [before, openid],
   );
   const row = rows[0];
   if (!row) return null;
