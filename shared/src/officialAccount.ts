@@ -56,3 +56,33 @@ export interface OaMenuPublishDto {
   published: boolean;
   buttons: number;
 }
+
+/** Answer of `POST /api/admin/oa/stores/:id/qrcode`: scanning it follows (or, for followers, checks in). */
+export interface StoreQrCodeDto {
+  storeId: string;
+  scene: string;
+  ticket: string;
+  /** What the code encodes. */
+  url: string;
+  /** WeChat's image of the code, for printing. */
+  imageUrl: string;
+}
+
+/** Body of `POST /api/admin/oa/qrcodes`: a poster's or campaign's code. */
+export interface ChannelQrCodeRequest {
+  kind: 'poster' | 'campaign';
+  code: string;
+  permanent?: boolean;
+  /** Temporary codes only, 1–30 (default 30). */
+  expireDays?: number;
+}
+
+/** Answer of `POST /api/admin/oa/qrcodes`: follows through it are attributed to `scene`. */
+export interface ChannelQrCodeDto {
+  scene: string;
+  ticket: string;
+  url: string;
+  imageUrl: string;
+  /** Null for permanent codes. */
+  expireSeconds: number | null;
+}

@@ -8,7 +8,7 @@ import { createStore } from '../testing/factories/createStore';
 import { postPush, signedPush } from '../testing/signedPush';
 import { recordTemplateSend } from './templateSends/templateSendRecords';
 import { wechatGatewayOf } from './wechatGatewayOf';
-import type { StoreQrCodeDto } from './admin/oaAdminRoutes';
+import type { StoreQrCodeDto } from '@toyclub/shared';
 import { bindingTokenIn, replyText } from './testSupport';
 
 interface FollowerRow {

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { OaMenuPublishDto } from '@toyclub/shared';
+import type { ChannelQrCodeDto, OaMenuPublishDto, StoreQrCodeDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../../app/appTypes';
 import { errors } from '../../app/errors';
 import { rateLimit } from '../../app/rateLimit';
@@ -21,25 +21,6 @@ const ChannelQrSchema = z.object({
   }),
 });
 
-/** A poster's or campaign's QR code: follows through it are attributed to `scene`. */
-export interface ChannelQrCodeDto {
-  scene: string;
-  ticket: string;
-  url: string;
-  imageUrl: string;
-  expireSeconds: number | null;
-}
-
-/** A store's official-account QR code: scanning it follows (or, for followers, checks in). */
-export interface StoreQrCodeDto {
-  storeId: string;
-  scene: string;
-  ticket: string;
-  /** What the code encodes. */
-  url: string;
-  /** WeChat's image of the code, for printing. */
-  imageUrl: string;
-}
 
 /**
  * Official-account settings for owners and managers: publish the configured custom menu,

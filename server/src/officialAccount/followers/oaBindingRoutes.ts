@@ -18,8 +18,8 @@ export function oaBindingRoutes(): Router<AppState, AppContextExtras> {
   const router = new Router<AppState, AppContextExtras>({ prefix: '/api/mp' });
   router.post(
     '/oa-binding',
-    memberAuth(),
     rateLimit({ name: 'mp-oa-binding', points: 20, durationSeconds: 60, key: byMember }),
+    memberAuth(),
     validate(BindingSchema, async (ctx) => {
       const binding = await bindFollowerByToken(ctx.system.dataSource, currentMember(ctx).id, ctx.input.body.token);
       ctx.body = { bound: true, subscribed: binding.subscribed } satisfies OaBindingDto;
