@@ -6,6 +6,7 @@ import { memberClient } from '../testing/factories/memberClient';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
 import { postPush, signedPush } from '../testing/signedPush';
+import { bindFollowerOfMember } from './followers/bindFollower';
 import { recordTemplateSend } from './templateSends/templateSendRecords';
 import { wechatGatewayOf } from './wechatGatewayOf';
 import type { StoreQrCodeDto } from '@toyclub/shared';
@@ -98,6 +99,21 @@ describe('official-account events through real signed pushes from the simulator'
     await eventually(async () => (await follower(openid))?.member_id ?? null, 'the unionid binding');
     expect(await follower(openid)).toMatchObject({ member_id: String(member.id), bound_via: 'unionid' });
     expect(harness.sim.calls('/cgi-bin/user/info').some((call) => call.query.openid === openid)).toBe(true);
+  });
+
+  it('binds the follower when the member with their unionid signs in later', async () => {
+    const openid = newOpenid();
+    const unionid = `u-later-${openid}`;
+    harness.sim.addFollower({ openid, unionid, subscribed: false });
+    await harness.sim.push({ openid, msgType: 'event', event: 'subscribe' });
+    await eventually(async () => {
+      const rows = (await harness.system.dataSource.query('SELECT unionid FROM oa_followers WHERE openid = ?', [openid])) as Array<{ unionid: string | null }>;
+      return rows[0]?.unionid;
+    }, 'the follower’s unionid');
+    const { member } = await createMember(harness.system);
+    await harness.system.dataSource.query('UPDATE members SET unionid = ? WHERE id = ?', [unionid, member.id]);
+    expect(await bindFollowerOfMember(harness.system.dataSource, member.id, unionid)).toBe(openid);
+    expect(await follower(openid)).toMatchObject({ member_id: String(member.id), bound_via: 'unionid' });
   });
 
   it('marks an unfollower unreachable and answers nothing; a re-follow makes them reachable again', async () => {

@@ -24,6 +24,20 @@ export async function bindFollowerByUnionid(db: DataSource | EntityManager, open
   return boundTo !== null && boundTo !== undefined && String(boundTo) === memberId ? memberId : null;
 }
 
+/**
+ * The other direction, for the mini-program's sign-in: a member who signs in with a unionid
+ * is bound to the unbound follower who has it (known once the follower's user/info was
+ * fetched). Returns the follower's openid, or null when there is none to bind.
+ */
+export async function bindFollowerOfMember(db: DataSource | EntityManager, memberId: string, unionid: string): Promise<string | null> {
+  const followers = (await db.query('SELECT openid FROM oa_followers WHERE unionid = ? AND member_id IS NULL LIMIT 1', [unionid])) as Array<{
+    openid: string;
+  }>;
+  if (!followers[0]) return null;
+  const bound = await bindFollowerByUnionid(db, followers[0].openid, unionid);
+  return bound === memberId ? followers[0].openid : null;
+}
+
 /** The follower side of a successful link binding. */
 export interface LinkBinding {
   openid: string;
