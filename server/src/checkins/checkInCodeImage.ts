@@ -1,5 +1,5 @@
 import { errors } from '../app/errors';
-import { memberWechat, wechatFailure } from '../members/memberWechat';
+import { wechatFailure } from '../members/wechatFailure';
 import type { System } from '../system/System';
 import type { QrCodeImage } from '../wechat/gateway/MiniProgramCodes';
 import { SCAN_PAGE } from './storeScenes';
@@ -17,7 +17,7 @@ export async function checkInCodeImage(system: System, scene: string): Promise<Q
   let image: QrCodeImage;
   try {
     // Unpublished pages only exist in development builds, which the simulator stands in for.
-    image = await memberWechat(system).getUnlimitedQrCode({ scene, page: SCAN_PAGE, checkPath: !system.config.wechat.useSimulator });
+    image = await system.wechat.mp.getUnlimitedQrCode({ scene, page: SCAN_PAGE, checkPath: !system.config.wechat.useSimulator });
   } catch (error) {
     throw wechatFailure(error, errors.unprocessable('wxacode_refused', '微信拒绝生成小程序码，请确认小程序已发布')) ?? error;
   }

@@ -4,7 +4,7 @@ import { randomToken, tokenHash } from '../security/secretTokens';
 import type { System } from '../system/System';
 import { Member } from './Member';
 import { MemberSession } from './MemberSession';
-import { memberWechat, wechatFailure } from './memberWechat';
+import { wechatFailure } from './wechatFailure';
 
 async function findOrCreate(system: System, openid: string, unionid: string | null, now: Date): Promise<Member> {
   const repository = system.dataSource.getRepository(Member);
@@ -57,7 +57,7 @@ export async function memberSignIn(options: { system: System; code: string; now:
   const { system, code, now } = options;
   let session;
   try {
-    session = await memberWechat(system).code2Session(code);
+    session = await system.wechat.mp.code2Session(code);
   } catch (error) {
     throw wechatFailure(error, errors.badRequest('login_code_invalid', '登录凭证无效或已过期，请重新进入小程序')) ?? error;
   }

@@ -5,7 +5,7 @@ import { PhoneVault } from '../security/phoneNumbers';
 import type { System } from '../system/System';
 import { lockMember } from './lockMember';
 import { Member } from './Member';
-import { memberWechat, wechatFailure } from './memberWechat';
+import { wechatFailure } from './wechatFailure';
 
 /**
  * Stores the member's phone number from the `getPhoneNumber` button's code, exchanged
@@ -17,7 +17,7 @@ export async function phoneNumberBinder(options: { system: System; member: Membe
   requirePrivacyConsent(system.config, member);
   let verified;
   try {
-    verified = await memberWechat(system).getPhoneNumber(code, member.openid);
+    verified = await system.wechat.mp.getPhoneNumber(code, member.openid);
   } catch (error) {
     throw wechatFailure(error, errors.badRequest('phone_code_invalid', '手机号授权已失效，请重新点击授权')) ?? error;
   }

@@ -12,7 +12,6 @@ import { startTestWechatSimulator, TEST_WECHAT_APPS } from '../testing/startTest
 import type { WechatSimulator } from '../wechatSimulator/startWechatSimulator';
 import { Member } from './Member';
 import { MemberSession } from './MemberSession';
-import { closeMemberWechat } from './memberWechat';
 
 describe('sign-in through WeChat, the phone number and the store code image', () => {
   let sim: WechatSimulator;
@@ -29,7 +28,6 @@ describe('sign-in through WeChat, the phone number and the store code image', ()
 
   afterAll(async () => {
     await server.close(1000);
-    closeMemberWechat(system);
     await system.close();
     await sim.close();
   });

@@ -8,7 +8,6 @@ import { createStore } from '../testing/factories/createStore';
 import { postPush, signedPush } from '../testing/signedPush';
 import { bindFollowerOfMember } from './followers/bindFollower';
 import { recordTemplateSend } from './templateSends/templateSendRecords';
-import { wechatGatewayOf } from './wechatGatewayOf';
 import type { StoreQrCodeDto } from '@toyclub/shared';
 import { bindingTokenIn, replyText } from './testSupport';
 
@@ -145,7 +144,7 @@ describe('official-account events through real signed pushes from the simulator'
   it('settles a template send from WeChat’s TEMPLATESENDJOBFINISH, and a block makes the follower unreachable', async () => {
     const { openid } = await createFollower(harness.system);
     harness.sim.addFollower({ openid });
-    const gateway = wechatGatewayOf(harness.system);
+    const gateway = harness.system.wechat;
     const sent = await gateway.oa.sendTemplate({ openid, templateId: 'TPL_POINTS', data: { thing1: '积分到账' } });
     await recordTemplateSend(harness.system.dataSource, { msgId: sent.msgId, openid, templateId: 'TPL_POINTS', source: 'points_notice', sourceRef: '42' });
     expect(BigInt(sent.msgId) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);

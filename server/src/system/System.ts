@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/configSchema';
 import type { Logger } from '../logging/createLogger';
 import type { QueueRegistry } from '../queue/QueueRegistry';
 import type { TaskScheduler } from '../queue/TaskScheduler';
+import type { WechatGateway } from '../wechat/gateway/WechatGateway';
 
 /**
  * The long-lived resources of one process, built once at start by `createSystem` and
@@ -16,6 +17,8 @@ export interface System {
   redis: Redis;
   queues: QueueRegistry;
   scheduler: TaskScheduler;
-  /** Closes queues (waiting for running jobs), the database pool and Redis, in that order. */
+  /** The only way to WeChat's server APIs (tokens shared through Redis by every process). */
+  wechat: WechatGateway;
+  /** Closes queues (waiting for running jobs), the WeChat sockets, the database pool and Redis, in that order. */
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/createLogger';
 import { QueueRegistry } from '../queue/QueueRegistry';
 import { TaskScheduler } from '../queue/TaskScheduler';
 import { createRedis } from '../redis/createRedis';
+import { createWechatGateway } from '../wechat/gateway/createWechatGateway';
 import type { System } from './System';
 
 /** Options for {@link createSystem}. */
@@ -36,16 +37,18 @@ export async function createSystem({ config, role, migrate = true, logger }: Cre
   const redis = createRedis(config.redis.url);
   const queues = new QueueRegistry(config);
   const scheduler = new TaskScheduler(queues);
+  const wechat = createWechatGateway({ config, redis, logger: log });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await queues.close(config.queue.shutdownTimeoutMs);
+      wechat.close();
       await dataSource.destroy();
       await redis.quit().catch(() => redis.disconnect());
     })();
     return closing;
   };
 
-  return { config, logger: log, dataSource, redis, queues, scheduler, close };
+  return { config, logger: log, dataSource, redis, queues, scheduler, wechat, close };
 }

@@ -7,7 +7,6 @@ import { rateLimit } from '../../app/rateLimit';
 import { validate } from '../../app/validate';
 import { storeCheckInScene } from '../../checkins/storeScenes';
 import { Store } from '../../stores/Store';
-import { wechatGatewayOf } from '../wechatGatewayOf';
 import { ownerOrManager, recordAdminAction } from './adminAccess';
 
 const StoreQrSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,19}$/) }) });
@@ -38,7 +37,7 @@ export function oaAdminRoutes(): Router<AppState, AppContextExtras> {
 
   router.post('/menu/publish', limit, ...ownerOrManager(), async (ctx) => {
     const menu = ctx.system.config.officialAccount.menu;
-    await wechatGatewayOf(ctx.system).oa.menus.create(menu);
+    await ctx.system.wechat.oa.menus.create(menu);
     await recordAdminAction(ctx.system.dataSource, ctx, 'oa.menu_publish', menu.button.map((button) => button.name).join(' / '));
     ctx.body = { published: true, buttons: menu.button.length } satisfies OaMenuPublishDto;
   });
@@ -51,7 +50,7 @@ export function oaAdminRoutes(): Router<AppState, AppContextExtras> {
       const store = await ctx.system.dataSource.getRepository(Store).findOneBy({ id: ctx.input.params.id });
       if (!store) throw errors.notFound('store_not_found', '找不到这家门店');
       const scene = storeCheckInScene(ctx.system.config, store.id);
-      const code = await wechatGatewayOf(ctx.system).oa.createQrCode({ scene, permanent: true });
+      const code = await ctx.system.wechat.oa.createQrCode({ scene, permanent: true });
       await recordAdminAction(ctx.system.dataSource, ctx, 'oa.store_qrcode', `store ${store.id} ${store.name}`);
       ctx.body = { storeId: store.id, scene, ticket: code.ticket, url: code.url, imageUrl: code.imageUrl } satisfies StoreQrCodeDto;
     }),
@@ -64,7 +63,7 @@ export function oaAdminRoutes(): Router<AppState, AppContextExtras> {
     validate(ChannelQrSchema, async (ctx) => {
       const { kind, code, permanent, expireDays } = ctx.input.body;
       const scene = `${kind}:${code}`;
-      const created = await wechatGatewayOf(ctx.system).oa.createQrCode({ scene, permanent, expireSeconds: expireDays * 86_400 });
+      const created = await ctx.system.wechat.oa.createQrCode({ scene, permanent, expireSeconds: expireDays * 86_400 });
       await recordAdminAction(ctx.system.dataSource, ctx, 'oa.channel_qrcode', scene);
       ctx.body = { scene, ticket: created.ticket, url: created.url, imageUrl: created.imageUrl, expireSeconds: created.expireSeconds } satisfies ChannelQrCodeDto;
     }),

@@ -2,7 +2,6 @@ import { Task } from '../../queue/Task';
 import type { TaskContext } from '../../queue/Task';
 import { WechatApiError } from '../../wechat/gateway/WechatApiError';
 import { markFollowerUnreachable } from '../followers/markFollowerUnreachable';
-import { wechatGatewayOf } from '../wechatGatewayOf';
 
 /** A customer-service message: what a passive reply could not carry in time. */
 export type CustomMessage = { type: 'text'; content: string } | { type: 'image'; mediaId: string };
@@ -28,7 +27,7 @@ export class SendCustomMessageTask extends Task<SendCustomMessagePayload> {
   }
 
   async perform(payload: SendCustomMessagePayload, { system, job, log }: TaskContext): Promise<void> {
-    const oa = wechatGatewayOf(system).oa;
+    const oa = system.wechat.oa;
     try {
       if (payload.message.type === 'text') await oa.sendCustomText(payload.openid, payload.message.content);
       else await oa.sendCustomImage(payload.openid, payload.message.mediaId);

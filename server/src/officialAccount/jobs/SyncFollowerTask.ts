@@ -3,7 +3,6 @@ import type { TaskContext } from '../../queue/Task';
 import { WechatApiError } from '../../wechat/gateway/WechatApiError';
 import { bindFollowerByUnionid } from '../followers/bindFollower';
 import { markFollowerUnreachable } from '../followers/markFollowerUnreachable';
-import { wechatGatewayOf } from '../wechatGatewayOf';
 
 /** A follower to look up after they followed. */
 export interface SyncFollowerPayload {
@@ -26,7 +25,7 @@ export class SyncFollowerTask extends Task<SyncFollowerPayload> {
 
   async perform(payload: SyncFollowerPayload, { system, log }: TaskContext): Promise<{ memberId: string | null }> {
     try {
-      const info = await wechatGatewayOf(system).oa.getUser(payload.openid);
+      const info = await system.wechat.oa.getUser(payload.openid);
       if (!info.subscribed) {
         await markFollowerUnreachable(system.dataSource, payload.openid, 'unsubscribed');
         return { memberId: null };
