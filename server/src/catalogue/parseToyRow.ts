@@ -1,21 +1,10 @@
-import type { ToyCategory } from '@toyclub/shared';
+import type { ToyDto } from '@toyclub/shared';
 import type { ColumnMap, ToyColumn } from './catalogueColumns';
 import { parseAgeRange } from './parseAgeRange';
 import { toyCategoryOf } from './toyCategoryOf';
 
-/** A valid CSV row, ready to upsert. */
-export interface ToyRow {
-  sku: string;
-  name: string;
-  aliases: string[];
-  category: ToyCategory;
-  categoryLabel: string;
-  minAgeMonths: number | null;
-  maxAgeMonths: number | null;
-  priceFen: number;
-  stock: number;
-  pictureUrl: string;
-}
+/** A valid CSV row, ready to upsert: a toy as the console sees it, before it has an id. */
+export type ToyRow = Omit<ToyDto, 'id'>;
 
 const MAX_AGE_MONTHS = 1200;
 const MAX_PRICE_FEN = 100_000_000_00;
