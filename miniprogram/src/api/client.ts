@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { isApiErrorBody } from '@toyclub/shared';
 import { ApiError, CLIENT_ERROR_CODES } from './ApiError';
+import { readToken } from '../auth/tokenStore';
 
 export { ApiError, CLIENT_ERROR_CODES } from './ApiError';
 
@@ -21,6 +22,8 @@ export interface ApiRequestOptions {
    * (`GET /healthz` answers 503 with a full health report, for one).
    */
   acceptStatuses?: readonly number[];
+  /** Sends the stored member token as `Authorization: Bearer` (default true; sign-in itself sends none). */
+  auth?: boolean;
 }
 
 const JSON_BODY = { 'Content-Type': 'application/json' };
@@ -80,7 +83,9 @@ export function networkError(): ApiError {
  * {@link ApiError} whose `message` can be shown to the member as it is.
  */
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
-  const { method = 'GET', data, headers = {}, timeoutMs = DEFAULT_TIMEOUT_MS, acceptStatuses = [] } = options;
+  const { method = 'GET', data, headers = {}, timeoutMs = DEFAULT_TIMEOUT_MS, acceptStatuses = [], auth = true } = options;
+  const token = auth ? readToken() : null;
+  const authHeader: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   let response: Taro.request.SuccessCallbackResult<RawBody>;
   try {
     response = await Taro.request<RawBody>({
@@ -88,7 +93,7 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
       method,
       data,
       // GET sends `data` as the query string, so only bodies get a Content-Type.
-      header: { Accept: 'application/json', ...(data === undefined || method === 'GET' ? {} : JSON_BODY), ...headers },
+      header: { Accept: 'application/json', ...(data === undefined || method === 'GET' ? {} : JSON_BODY), ...authHeader, ...headers },
       dataType: 'json',
       timeout: timeoutMs,
     });

@@ -10,7 +10,35 @@ export const switchTab = jest.fn((options: TaroType.switchTab.Option) =>
   Promise.resolve({ errMsg: `switchTab:ok ${options.url}` }),
 );
 
-const Taro = { request, switchTab };
+/** In-memory storage behind the *StorageSync mocks; cleared with {@link resetStorage}. */
+export const storage = new Map<string, unknown>();
+
+export const getStorageSync = jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : ''));
+export const setStorageSync = jest.fn((key: string, value: unknown): void => {
+  storage.set(key, value);
+});
+export const removeStorageSync = jest.fn((key: string): void => {
+  storage.delete(key);
+});
+
+/** Empties the mocked storage (call in beforeEach). */
+export function resetStorage(): void {
+  storage.clear();
+}
+
+/** `Taro.login`: resolves with a fixed code unless a test programs it. */
+export const login = jest.fn(() => Promise.resolve({ code: 'wx-login-code', errMsg: 'login:ok' }));
+
+/** `Taro.navigateTo`: resolves like the real one. */
+export const navigateTo = jest.fn((options: { url: string }) => Promise.resolve({ errMsg: `navigateTo:ok ${options.url}` }));
+
+/** `Taro.showModal`: confirms unless a test programs it. */
+export const showModal = jest.fn((_options?: unknown) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
+
+/** `Taro.showToast`. */
+export const showToast = jest.fn((_options?: unknown) => Promise.resolve({ errMsg: 'showToast:ok' }));
+
+const Taro = { request, switchTab, getStorageSync, setStorageSync, removeStorageSync, login, navigateTo, showModal, showToast };
 
 export default Taro;
 
