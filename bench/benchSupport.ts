@@ -1,21 +1,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { loadConfig } from '../server/src/config/loadConfig';
+import { deepMerge, loadConfig } from '../server/src/config/loadConfig';
 import type { ConfigOverrides } from '../server/src/config/loadConfig';
 import type { AppConfig } from '../server/src/config/configSchema';
 import { withDatabaseName } from '../server/src/db/databaseUrl';
 
-/** The configuration benchmarks run with: a database of their own, quiet logs. */
+/**
+ * The configuration benchmarks run with: a database of their own, quiet logs. Overrides
+ * are merged key by key, so `{ database: { poolSize } }` keeps the bench database.
+ */
 export function benchConfig(overrides: ConfigOverrides = {}): AppConfig {
   const base = loadConfig();
-  return loadConfig({
+  const defaults = {
     database: { url: withDatabaseName(base.database.url, 'toyclub_bench'), poolSize: 10 },
     redis: { keyPrefix: 'toyclub-bench:' },
     queue: { prefix: 'toyclub-bench' },
     logging: { level: 'silent' },
-    ...overrides,
-  });
+  };
+  return loadConfig(deepMerge(defaults, overrides));
 }
 
 /** Throughput and latency of one autocannon run. */

@@ -128,7 +128,6 @@ function bareHandler(token: string, lookups: ((openid: string, msgId: string) =>
 }
 
 async function main(): Promise<void> {
-  // No database override: benchConfig's overrides replace whole sections, and its own database is toyclub_bench.
   const config = benchConfig();
   const system = await createSystem({ config, role: 'bench' });
   const pool = mysql.createPool({ ...parseDatabaseUrl(config.database.url), connectionLimit: config.database.poolSize });

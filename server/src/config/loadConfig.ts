@@ -12,7 +12,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function deepMerge(base: Record<string, unknown>, overrides: ConfigOverrides): Record<string, unknown> {
+/** Merges `overrides` into `base` key by key, objects recursively (arrays are replaced). */
+export function deepMerge(base: Record<string, unknown>, overrides: ConfigOverrides): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     const current = merged[key];
