@@ -27,3 +27,12 @@ export function Text({ id, className, children, onClick }: MockComponentProps) {
     </span>
   );
 }
+
+/** `<Button>` as a `<button>`: `disabled` and `loading` keep it from firing. */
+export function Button({ id, className, children, onClick, disabled, loading }: MockComponentProps & { disabled?: boolean; loading?: boolean }) {
+  return (
+    <button id={id} className={className} type="button" disabled={disabled || loading} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
