@@ -1,9 +1,12 @@
 import { BRAND_NAME, MEMBER_APP_TABS } from '@toyclub/shared';
 import { THEME } from './theme';
 
-// Every page is a tab for now; the first one listed opens on launch (会员卡).
+/** Pages reached from the tabs (积分明细, 积分兑换, ...), listed after them. */
+const MEMBER_PAGES = ['pages/points/index', 'pages/rewards/index'];
+
+// The tabs come first; the first one listed opens on launch (会员卡).
 export default defineAppConfig({
-  pages: MEMBER_APP_TABS.map((tab) => tab.pagePath),
+  pages: [...MEMBER_APP_TABS.map((tab) => tab.pagePath), ...MEMBER_PAGES],
   window: {
     navigationBarTitleText: BRAND_NAME,
     navigationBarBackgroundColor: THEME.brand,

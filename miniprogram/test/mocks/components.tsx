@@ -29,7 +29,7 @@ export function Text({ id, className, children, onClick }: MockComponentProps) {
 }
 
 /** `<Button>` as a `<button>`: `disabled` and `loading` keep it from firing. */
-export function Button({ id, className, children, onClick, disabled, loading }: MockComponentProps & { disabled?: boolean; loading?: boolean }) {
+export function Button({ id, className, children, onClick, disabled, loading }: MockComponentProps & { disabled?: boolean; loading?: boolean; size?: string }) {
   return (
     <button id={id} className={className} type="button" disabled={disabled || loading} onClick={onClick}>
       {children}
