@@ -36,3 +36,8 @@ export function Button({ id, className, children, onClick, disabled, loading }: 
     </button>
   );
 }
+
+/** `<Input>` as an `<input>` whose onInput hands back `{ detail: { value } }` like Taro's. */
+export function Input({ id, placeholder, value, onInput }: { id?: string; placeholder?: string; value?: string; type?: string; onInput?: (event: { detail: { value: string } }) => void }) {
+  return <input id={id} placeholder={placeholder} value={value} onChange={(event) => onInput?.({ detail: { value: event.target.value } })} />;
+}
