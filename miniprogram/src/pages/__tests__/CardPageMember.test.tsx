@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { MemberMeDto } from '@toyclub/shared';
 import { CardPage } from '../card/index';
 import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
-import { httpAnswer, request, resetStorage, storage } from '../../../test/mocks/taro';
+import { httpAnswer, navigateTo, request, resetStorage, storage } from '../../../test/mocks/taro';
 import { healthBody } from '../../../test/healthFixtures';
 
 const FUTURE = new Date(Date.now() + 3600_000).toISOString();
@@ -58,6 +58,8 @@ describe('CardPage signed in', () => {
     expect(document.getElementById('member-card-balance')?.textContent).toBe('320');
     expect(document.getElementById('member-card-progress')?.textContent).toBe('再消费 ¥600.00 升级银卡');
     expect(storage.get(SESSION_STORAGE_KEY)).toEqual({ token: 't1', expiresAt: FUTURE });
+    fireEvent.click(document.getElementById('link-points') as HTMLElement);
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/points/index' });
   });
 
   it('asks for consent first and issues no card code until it is given', async () => {

@@ -4,6 +4,7 @@ import { ClubShortcuts } from '../../components/ClubShortcuts';
 import { ConsentPrompt } from '../../components/ConsentPrompt';
 import { MemberCard } from '../../components/MemberCard';
 import { MemberCardPlaceholder } from '../../components/MemberCardPlaceholder';
+import { MemberLinks } from '../../components/MemberLinks';
 import { ServiceStatus } from '../../components/ServiceStatus';
 import { useMember } from '../../hooks/useMember';
 import './index.scss';
@@ -22,6 +23,7 @@ export function CardPage() {
         <>
           <MemberCard member={state.member} />
           {state.member.consent.privacyAccepted ? null : <ConsentPrompt member={state.member} onAccepted={update} />}
+          <MemberLinks />
         </>
       ) : (
         <MemberCardPlaceholder />
