@@ -23,6 +23,7 @@ import { privacyRoutes } from '../privacy/privacyRoutes';
 import { childRoutes } from '../children/childRoutes';
 import { inStoreRoutes } from '../checkins/inStoreRoutes';
 import { sessionRoutes } from '../members/sessionRoutes';
+import { simulatorLoginRoutes } from '../members/simulatorLoginRoutes';
 import { officialAccountRoutes } from '../officialAccount/officialAccountRoutes';
 import { oaBindingRoutes } from '../officialAccount/followers/oaBindingRoutes';
 import { oaAdminRoutes } from '../officialAccount/admin/oaAdminRoutes';
@@ -81,6 +82,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     healthRoutes(),
     posRoutes(),
     sessionRoutes(),
+    simulatorLoginRoutes(),
     memberRoutes(),
     rewardRoutes(),
     privacyRoutes(),
