@@ -10,3 +10,4 @@ export * from './staff';
 export * from './inStoreCodes';
 export * from './officialAccount';
 export * from './catalogue';
+export * from './tags';

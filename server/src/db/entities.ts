@@ -23,6 +23,9 @@ import { OaChannelEvent } from '../officialAccount/followers/OaChannelEvent';
 import { OaBindingToken } from '../officialAccount/followers/OaBindingToken';
 import { TemplateSend } from '../officialAccount/templateSends/TemplateSend';
 import { AutoReplyRule } from '../autoReplies/AutoReplyRule';
+import { Tag } from '../tags/Tag';
+import { MemberTag } from '../tags/MemberTag';
+import { TagWechatMember } from '../tags/TagWechatMember';
 
 /** Every TypeORM entity of the server. */
 export const ENTITIES = [
@@ -51,4 +54,7 @@ export const ENTITIES = [
   OaBindingToken,
   TemplateSend,
   AutoReplyRule,
+  Tag,
+  MemberTag,
+  TagWechatMember,
 ];
