@@ -10,4 +10,5 @@ export * from './staff';
 export * from './inStoreCodes';
 export * from './officialAccount';
 export * from './catalogue';
+export * from './segments';
 export * from './tags';

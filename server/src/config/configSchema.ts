@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogueConfigSchema } from '../catalogue/catalogueConfigSchema';
+import { segmentsConfigSchema } from '../segments/segmentsConfigSchema';
 import { officialAccountConfigSchema } from '../officialAccount/officialAccountConfigSchema';
 
 /** Accepts real booleans and the strings an environment variable carries. */
@@ -131,6 +132,7 @@ export const configSchema = z.object({
   }),
   officialAccount: officialAccountConfigSchema,
   catalogue: catalogueConfigSchema,
+  segments: segmentsConfigSchema,
   logging: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     pretty: booleanFlag,

@@ -23,6 +23,8 @@ import { OaChannelEvent } from '../officialAccount/followers/OaChannelEvent';
 import { OaBindingToken } from '../officialAccount/followers/OaBindingToken';
 import { TemplateSend } from '../officialAccount/templateSends/TemplateSend';
 import { AutoReplyRule } from '../autoReplies/AutoReplyRule';
+import { Segment } from '../segments/Segment';
+import { StatsRecomputeReport } from '../members/StatsRecomputeReport';
 import { Tag } from '../tags/Tag';
 import { MemberTag } from '../tags/MemberTag';
 import { TagWechatMember } from '../tags/TagWechatMember';
@@ -54,6 +56,8 @@ export const ENTITIES = [
   OaBindingToken,
   TemplateSend,
   AutoReplyRule,
+  Segment,
+  StatsRecomputeReport,
   Tag,
   MemberTag,
   TagWechatMember,

@@ -57,6 +57,14 @@ export class Member {
   @Column({ name: 'guardian_consented_at', type: 'datetime', precision: 3, nullable: true })
   guardianConsentedAt!: Date | null;
 
+  /** The QR scene the member came through (`store:S001`, `poster:spring`...), for segments. */
+  @Column({ name: 'registration_channel', type: 'varchar', length: 64, nullable: true })
+  registrationChannel!: string | null;
+
+  /** The store where the member registered, for segments. */
+  @Column({ name: 'registration_store_id', type: 'bigint', unsigned: true, nullable: true })
+  registrationStoreId!: string | null;
+
   @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
   deletedAt!: Date | null;
 

@@ -6,6 +6,7 @@ import { CreateStaff1763900003000 } from './1763900003000-CreateStaff';
 import { CreateInStoreCodes1763900004000 } from './1763900004000-CreateInStoreCodes';
 import { CreateToys1764100000000 } from './1764100000000-CreateToys';
 import { CreateOfficialAccount1764100001000 } from './1764100001000-CreateOfficialAccount';
+import { CreateSegments1764600000000 } from './1764600000000-CreateSegments';
 import { CreateTags1764900000000 } from './1764900000000-CreateTags';
 
 /**
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   CreateInStoreCodes1763900004000,
   CreateToys1764100000000,
   CreateOfficialAccount1764100001000,
+  CreateSegments1764600000000,
   CreateTags1764900000000,
 ];

@@ -12,6 +12,8 @@ export interface MemberOverrides {
   nickname?: string | null;
   phone?: string | null;
   tierCode?: string;
+  registrationChannel?: string | null;
+  registrationStoreId?: string | null;
 }
 
 /** A fresh member (consented to the current policy unless told otherwise) and a bearer token. */
@@ -37,6 +39,8 @@ export async function createMember(system: System, overrides: MemberOverrides = 
     privacyConsentedAt: consented ? now : null,
     guardianPolicyVersion: overrides.guardianConsented ? version : null,
     guardianConsentedAt: overrides.guardianConsented ? now : null,
+    registrationChannel: overrides.registrationChannel ?? null,
+    registrationStoreId: overrides.registrationStoreId ?? null,
     deletedAt: null,
   });
   await repository.save(member);
