@@ -4,6 +4,7 @@ import type { CardCodeDto, MemberMeDto } from '@toyclub/shared';
 import { BRAND_NAME } from '@toyclub/shared';
 import { ApiError } from '../api/client';
 import { fetchCardCode, formatYuan } from '../api/member';
+import { CardQrCode } from './CardQrCode';
 import './MemberCardPlaceholder.scss';
 import './MemberCard.scss';
 
@@ -85,9 +86,7 @@ export function MemberCard({ member }: { member: MemberMeDto }) {
           {code.kind === 'error' ? <Text className="card-code__error">{code.message}</Text> : null}
           {code.kind === 'ready' ? (
             <View className="card-code__body">
-              <Text id="card-code-text" className="card-code__text" selectable>
-                {code.card.code}
-              </Text>
+              <CardQrCode code={code.card.code} />
               <Text className="card-code__hint">结账时向店员出示，会员码约每分钟更新</Text>
             </View>
           ) : null}

@@ -1,6 +1,6 @@
 // A hand-written stand-in for @tarojs/components: plain DOM elements that keep the props the
 // app uses (id, className, onClick, children), so Testing Library can query them.
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 /** The subset of Taro component props the app passes. */
 export interface MockComponentProps {
@@ -10,10 +10,10 @@ export interface MockComponentProps {
   onClick?: () => void;
 }
 
-/** `<View>` as a `<div>`. */
-export function View({ id, className, children, onClick }: MockComponentProps) {
+/** `<View>` as a `<div>`; keeps an object `style` and the accessibility label. */
+export function View({ id, className, children, onClick, style, ariaLabel }: MockComponentProps & { style?: CSSProperties; ariaLabel?: string; ariaRole?: string }) {
   return (
-    <div id={id} className={className} onClick={onClick}>
+    <div id={id} className={className} onClick={onClick} style={style} aria-label={ariaLabel}>
       {children}
     </div>
   );
