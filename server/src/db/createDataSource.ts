@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/configSchema';
+import type { Logger } from '../logging/createLogger';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { TypeormPinoLogger } from './TypeormPinoLogger';
 
 /**
  * The TypeORM data source on mysql2. The schema only ever changes through migrations:
  * `synchronize` stays off. Times are stored in UTC; 64-bit ids come back as strings.
+ * With a `logger`, TypeORM's messages go to it (see {@link TypeormPinoLogger}); without
+ * one (database tooling in tests), failed queries go to the console.
  */
-export function createDataSource(database: AppConfig['database']): DataSource {
+export function createDataSource(database: AppConfig['database'], logger?: Logger): DataSource {
   return new DataSource({
     type: 'mysql',
     url: database.url,
@@ -24,5 +28,6 @@ export function createDataSource(database: AppConfig['database']): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: database.logQueries ? ['query', 'error'] : ['error'],
+    ...(logger ? { logger: new TypeormPinoLogger(logger, database.logQueries) } : {}),
   });
 }

@@ -28,7 +28,7 @@ export interface CreateSystemOptions {
 export async function createSystem({ config, role, migrate = true, logger }: CreateSystemOptions): Promise<System> {
   const log = logger ?? createLogger(config, `toyclub-${role}`);
   if (migrate) await ensureDatabase(config.database.url);
-  const dataSource = createDataSource(config.database);
+  const dataSource = createDataSource(config.database, log);
   await dataSource.initialize();
   if (migrate) {
     const applied = await runMigrations(dataSource);
