@@ -38,7 +38,10 @@ export const showModal = jest.fn((_options?: unknown) => Promise.resolve({ confi
 /** `Taro.showToast`. */
 export const showToast = jest.fn((_options?: unknown) => Promise.resolve({ errMsg: 'showToast:ok' }));
 
-const Taro = { request, switchTab, getStorageSync, setStorageSync, removeStorageSync, login, navigateTo, showModal, showToast };
+/** `useRouter`: the current page's query; tests set `params` with mockReturnValue. */
+export const useRouter = jest.fn((): { params: Record<string, string | undefined>; path: string } => ({ params: {}, path: '' }));
+
+const Taro = { useRouter, request, switchTab, getStorageSync, setStorageSync, removeStorageSync, login, navigateTo, showModal, showToast };
 
 export default Taro;
 

@@ -7,15 +7,18 @@ import { MemberCardPlaceholder } from '../../components/MemberCardPlaceholder';
 import { MemberLinks } from '../../components/MemberLinks';
 import { ServiceStatus } from '../../components/ServiceStatus';
 import { useMember } from '../../hooks/useMember';
+import { useOaBinding } from '../../hooks/useOaBinding';
 import './index.scss';
 
 /**
  * 会员卡: the first tab. Signed out it shows the locked card and a 登录 button; signed in,
  * the member's card (tier, balance, progress, rotating code), after the consent prompt when
- * the current policy is not yet accepted. Test hooks: `#card-page`, `#sign-in`, `#card-error`.
+ * the current policy is not yet accepted. Opened from the official account's link
+ * (`?oaBind=`), it binds that follower once signed in. Test hooks: `#card-page`, `#sign-in`, `#card-error`.
  */
 export function CardPage() {
   const { state, signIn, reload, update } = useMember();
+  useOaBinding(state.kind === 'ready');
   return (
     <View id="card-page" className="page card-page">
       <BrandHeader />
