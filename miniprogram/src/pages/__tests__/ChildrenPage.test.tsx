@@ -6,13 +6,24 @@ import { httpAnswer, request, resetStorage, storage } from '../../../test/mocks/
 const FUTURE = new Date(Date.now() + 3600_000).toISOString();
 const child = { id: 'c1', name: '小明', birthYear: null, birthMonth: 5, birthDay: 20, gender: null, interests: [] };
 
-function serve(routes: Record<string, [number, unknown]>) {
+function me(privacyAccepted: boolean, guardianAccepted: boolean) {
+  return {
+    id: 'm1',
+    consent: { currentPolicyVersion: 'v2', privacyAccepted, privacyAcceptedVersion: privacyAccepted ? 'v2' : null, guardianAccepted },
+  };
+}
+
+/** Answers by `METHOD path`; a function answers afresh on each call (state that changes). */
+function serve(routes: Record<string, [number, unknown] | (() => [number, unknown])>) {
   request.mockImplementation((options) => {
     const key = `${options.method ?? 'GET'} ${String(options.url).replace(/^https?:\/\/[^/]+/, '')}`;
-    const [status, body] = routes[key] ?? [500, { error: 'internal', message: '服务出错了' }];
+    const route = routes[key] ?? [500, { error: 'internal', message: '服务出错了' }];
+    const [status, body] = typeof route === 'function' ? route() : route;
     return Promise.resolve(httpAnswer(status, body)) as ReturnType<typeof request>;
   });
 }
+
+const consented: Record<string, [number, unknown]> = { 'GET /api/mp/me': [200, me(true, true)] };
 
 beforeEach(() => {
   resetStorage();
@@ -22,7 +33,7 @@ beforeEach(() => {
 
 describe('ChildrenPage', () => {
   it('shows the empty state, adds a child and lists it', async () => {
-    serve({ 'GET /api/mp/children': [200, { children: [] }], 'POST /api/mp/children': [201, child] });
+    serve({ ...consented, 'GET /api/mp/children': [200, { children: [] }], 'POST /api/mp/children': [201, child] });
     render(<ChildrenPage />);
     await screen.findByText('还没有添加孩子');
     fireEvent.change(document.getElementById('child-name') as HTMLElement, { target: { value: '小明' } });
@@ -38,6 +49,7 @@ describe('ChildrenPage', () => {
 
   it('removes a child', async () => {
     serve({
+      ...consented,
       'GET /api/mp/children': [200, { children: [child] }],
       'DELETE /api/mp/children/c1': [204, null],
     });
@@ -47,6 +59,34 @@ describe('ChildrenPage', () => {
       fireEvent.click(screen.getByText('删除'));
     });
     await screen.findByText('还没有添加孩子');
+  });
+
+  it('asks for the guardian consent before listing children, then shows them', async () => {
+    let guardianAccepted = false;
+    serve({
+      'GET /api/mp/me': () => [200, me(true, guardianAccepted)],
+      'POST /api/mp/consent': () => {
+        guardianAccepted = true;
+        return [200, me(true, true)];
+      },
+      'GET /api/mp/children': () => (guardianAccepted ? [200, { children: [child] }] : [403, { error: 'guardian_consent_required', message: '需要监护人同意' }]),
+    });
+    render(<ChildrenPage />);
+    const accept = await screen.findByText('同意');
+    expect(request.mock.calls.some(([options]) => String(options.url).endsWith('/api/mp/children'))).toBe(false);
+    await act(async () => {
+      fireEvent.click(accept);
+    });
+    await screen.findByText('小明');
+    const post = request.mock.calls.find(([options]) => options.method === 'POST');
+    expect(post?.[0].data).toEqual({ policyVersion: 'v2', kind: 'guardian' });
+  });
+
+  it('sends a member without privacy consent to 隐私与授权 first', async () => {
+    serve({ 'GET /api/mp/me': [200, me(false, false)] });
+    render(<ChildrenPage />);
+    await screen.findByText('去同意');
+    expect(document.getElementById('children-guardian-accept')).toBeNull();
   });
 
   it('shows the error state', async () => {

@@ -1,15 +1,26 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { ChildDto, ChildListDto } from '@toyclub/shared';
+import type { ChildDto, ChildListDto, MemberMeDto } from '@toyclub/shared';
 import { ApiError } from '../../api/client';
-import { memberRequest } from '../../auth/auth';
+import { fetchMe, memberRequest } from '../../auth/auth';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useLoad } from '../../hooks/useLoad';
+import { GuardianConsent } from './GuardianConsent';
 import './index.scss';
 
-function loadChildren(): Promise<ChildDto[]> {
-  return memberRequest<ChildListDto>('/api/mp/children').then((list) => list.children);
+/** The children, or the member when the guardian's consent is still missing. */
+type ChildrenData = { kind: 'children'; children: ChildDto[] } | { kind: 'consent'; member: MemberMeDto };
+
+/**
+ * Asks for the consent state first: the server refuses even to list children without the
+ * guardian's consent, and a page that only showed that refusal would be a dead end.
+ */
+async function loadChildren(): Promise<ChildrenData> {
+  const member = await fetchMe();
+  if (!member.consent.guardianAccepted) return { kind: 'consent', member };
+  const list = await memberRequest<ChildListDto>('/api/mp/children');
+  return { kind: 'children', children: list.children };
 }
 
 function messageOf(error: unknown): string {
@@ -18,7 +29,8 @@ function messageOf(error: unknown): string {
 
 /**
  * 我的孩子: the member's children (name, birthday) with add and remove. The server refuses
- * children's data until the guardian consented (隐私与授权). Test hook: `#children-page`.
+ * children's data until the guardian consented, so the page asks for that consent first.
+ * Test hook: `#children-page`.
  */
 export function ChildrenPage() {
   const { state, reload, setState } = useLoad(loadChildren);
@@ -37,7 +49,9 @@ export function ChildrenPage() {
     }
     try {
       const child = await memberRequest<ChildDto>('/api/mp/children', { method: 'POST', data: { name: name.trim(), birthMonth, birthDay } });
-      if (state.kind === 'ready') setState({ kind: 'ready', data: [...state.data, child] });
+      if (state.kind === 'ready' && state.data.kind === 'children') {
+        setState({ kind: 'ready', data: { kind: 'children', children: [...state.data.children, child] } });
+      }
       setName('');
       setMonth('');
       setDayOfMonth('');
@@ -50,7 +64,9 @@ export function ChildrenPage() {
     setNotice(null);
     try {
       await memberRequest<void>(`/api/mp/children/${encodeURIComponent(id)}`, { method: 'DELETE' });
-      if (state.kind === 'ready') setState({ kind: 'ready', data: state.data.filter((child) => child.id !== id) });
+      if (state.kind === 'ready' && state.data.kind === 'children') {
+        setState({ kind: 'ready', data: { kind: 'children', children: state.data.children.filter((child) => child.id !== id) } });
+      }
     } catch (error) {
       setNotice(messageOf(error));
     }
@@ -63,6 +79,14 @@ export function ChildrenPage() {
       </View>
     );
   }
+  if (state.data.kind === 'consent') {
+    return (
+      <View id="children-page" className="page children-page">
+        <GuardianConsent member={state.data.member} onAccepted={reload} />
+      </View>
+    );
+  }
+  const { children } = state.data;
   return (
     <View id="children-page" className="page children-page">
       {notice ? (
@@ -70,10 +94,10 @@ export function ChildrenPage() {
           {notice}
         </Text>
       ) : null}
-      {state.data.length === 0 ? (
+      {children.length === 0 ? (
         <EmptyState id="children-empty" title="还没有添加孩子" description="添加孩子的生日，生日月有惊喜" />
       ) : (
-        state.data.map((child) => (
+        children.map((child) => (
           <View key={child.id} className="list-item child">
             <View className="list-item__main">
               <Text className="list-item__title">{child.name}</Text>
