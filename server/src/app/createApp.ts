@@ -29,6 +29,7 @@ import { oaBindingRoutes } from '../officialAccount/followers/oaBindingRoutes';
 import { oaAdminRoutes } from '../officialAccount/admin/oaAdminRoutes';
 import { catalogueRoutes } from '../catalogue/catalogueRoutes';
 import { autoReplyRoutes } from '../autoReplies/autoReplyRoutes';
+import { segmentRoutes } from '../segments/segmentRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -101,6 +102,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     oaAdminRoutes(),
     catalogueRoutes(),
     autoReplyRoutes(),
+    segmentRoutes(),
     ...(options.extraRouters ?? []),
   ];
   for (const router of routers) {

@@ -23,7 +23,9 @@ function ranged<S extends z.ZodObject, K extends string>(schema: S, minKey: K, m
   );
 }
 
-const ruleSchema = z.discriminatedUnion('kind', [
+const ruleSchema = z.discriminatedUnion(
+  'kind',
+  [
   z.object({ kind: z.literal('builtin'), segment: z.enum(BUILTIN_SEGMENT_CODES, '未知的内置分群') }).strict(),
   z.object({ kind: z.literal('tier'), tiers: list(z.string().trim().min(1).max(16), '会员等级') }).strict(),
   z.object({ kind: z.literal('tag'), tagIds: list(z.number().int().positive(), '标签') }).strict(),
@@ -39,13 +41,29 @@ const ruleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('registration_channel'), channels: list(z.string().trim().min(1).max(64), '注册渠道') }).strict(),
   z.object({ kind: z.literal('registration_store'), storeIds: list(z.number().int().positive(), '门店') }).strict(),
   z.object({ kind: z.literal('reachability'), channel: z.enum(['official_account', 'mini_program']), reachable: z.boolean() }).strict(),
-]);
+  ],
+  { error: '未知的条件类型' },
+);
+
+const zhCN = z.locales.zhCN().localeError;
+
+/**
+ * A group item is a group when it has `op`, otherwise a rule: parsing it against the one
+ * it claims to be (instead of a union) gives a precise Chinese message for each field.
+ */
+const itemSchema: z.ZodType<SegmentRule | SegmentGroup> = z.unknown().transform((value, ctx) => {
+  const isGroup = typeof value === 'object' && value !== null && 'op' in value;
+  const result = isGroup ? groupSchema.safeParse(value, { error: zhCN }) : ruleSchema.safeParse(value, { error: zhCN });
+  if (result.success) return result.data as SegmentRule | SegmentGroup;
+  for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 
 const groupSchema: z.ZodType<SegmentGroup> = z.lazy(() =>
   z
     .object({
       op: z.enum(['and', 'or'], '组合方式只能是 and（且）或 or（或）'),
-      rules: z.array(z.union([groupSchema, ruleSchema as z.ZodType<SegmentRule>])).min(1, '每个条件组至少需要一个条件'),
+      rules: z.array(itemSchema).min(1, '每个条件组至少需要一个条件'),
     })
     .strict(),
 );

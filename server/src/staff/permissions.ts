@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'redemptions.fulfil',
   'staff.manage',
   'stores.manage',
+  'segments.manage',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -20,7 +21,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 // Recording a purchase without a card also creates its receipt claim code.
 const CLERK: Permission[] = ['members.scan', 'purchases.record', 'redemptions.fulfil'];
-const MANAGER: Permission[] = [...CLERK, 'members.read', 'purchases.refund', 'points.adjust', 'rewards.manage', 'staff.manage'];
+const MANAGER: Permission[] = [...CLERK, 'members.read', 'purchases.refund', 'points.adjust', 'rewards.manage', 'staff.manage', 'segments.manage'];
 
 /**
  * What each role may do. Only owners reveal phone numbers, read the audit log and
