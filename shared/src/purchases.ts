@@ -18,6 +18,8 @@ export interface PurchaseRequest {
   /** The member's rotating card code, as scanned. */
   cardCode?: string;
   amountFen: number;
+  /** How much of `amountFen` was discount, in fen (optional; tells 价格敏感 members apart). */
+  discountFen?: number;
   items?: PurchaseItemInput[];
   /** Any unique string per purchase (the POS receipt number, a UUID from the clerk's page). */
   idempotencyKey: string;

@@ -32,6 +32,10 @@ export class Purchase {
   @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintNumber })
   amountFen!: number;
 
+  /** The discount included in the purchase (0 when the till does not report one). */
+  @Column({ name: 'discount_fen', type: 'bigint', transformer: bigintNumber })
+  discountFen!: number;
+
   @Column({ name: 'refunded_fen', type: 'bigint', transformer: bigintNumber })
   refundedFen!: number;
 

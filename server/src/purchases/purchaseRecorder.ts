@@ -11,6 +11,7 @@ import { createReceiptCode } from '../receipts/receiptCodes';
 import type { ReceiptCodeDto } from '@toyclub/shared';
 import { pointsCreditor, purchaseStamp } from './pointsCreditor';
 import type { CreditOutcome } from './pointsCreditor';
+import { scheduleMemberRetag } from '../tags/scheduleMemberRetag';
 
 /** What a till or POS reports. */
 export interface PurchaseCommand {
@@ -20,6 +21,8 @@ export interface PurchaseCommand {
   idempotencyKey: string;
   requestHash: string;
   amountFen: number;
+  /** Discount included in `amountFen`; 0 when the till reports none. */
+  discountFen?: number;
   items: PurchaseItemInput[];
   memberId: string | null;
   staffId: string | null;
@@ -58,6 +61,13 @@ export async function findReplay(
  * gets the first request's purchase back, unchanged.
  */
 export async function purchaseRecorder(command: PurchaseCommand): Promise<RecordedPurchase> {
+  const recorded = await recordPurchase(command);
+  // Dynamic tags follow after the commit, in a job: see scheduleMemberRetag.
+  if (!recorded.replayed && recorded.purchase.memberId) await scheduleMemberRetag(command.system, recorded.purchase.memberId);
+  return recorded;
+}
+
+async function recordPurchase(command: PurchaseCommand): Promise<RecordedPurchase> {
   const { system } = command;
   try {
     return await runInTransaction(system.dataSource, async (manager) => {
@@ -72,6 +82,7 @@ export async function purchaseRecorder(command: PurchaseCommand): Promise<Record
         idempotencyKey: command.idempotencyKey,
         requestHash: command.requestHash,
         amountFen: command.amountFen,
+        discountFen: command.discountFen ?? 0,
         refundedFen: 0,
         pointsEarned: stamp?.pointsEarned ?? 0,
         pointsReversed: 0,

@@ -39,6 +39,8 @@ export async function purchaseRequestHandler(options: {
     items: body.items ?? [],
     cardCode: body.cardCode ?? null,
     purchasedAt: body.purchasedAt ?? null,
+    // Only when given, so that replays of purchases recorded before the field keep their hash.
+    ...(body.discountFen ? { discountFen: body.discountFen } : {}),
   });
   const key = { storeId, source, idempotencyKey: body.idempotencyKey, requestHash: hash };
   const manager = system.dataSource.manager;
@@ -55,6 +57,7 @@ export async function purchaseRequestHandler(options: {
     system,
     ...key,
     amountFen: body.amountFen,
+    discountFen: body.discountFen ?? 0,
     items: body.items ?? [],
     memberId,
     staffId: options.staffId,

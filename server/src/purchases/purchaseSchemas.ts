@@ -21,12 +21,15 @@ export const purchaseBody = z
   .object({
     cardCode: z.string().trim().min(10).max(128).optional(),
     amountFen,
+    /** How much of the amount was discount (fen); optional so that older tills keep working. */
+    discountFen: z.number().int('折扣金额须为整数（分）').min(0).max(MAX_AMOUNT_FEN).optional(),
     items: z.array(item).max(200).optional(),
     idempotencyKey,
     storeId: z.string().regex(/^\d{1,20}$/).optional(),
     /** POS only: when the sale happened, for purchases synced after the fact. */
     purchasedAt: z.iso.datetime({ offset: true }).optional(),
   })
+  .refine((body) => (body.discountFen ?? 0) <= body.amountFen, { message: '折扣金额不能超过消费金额', path: ['discountFen'] })
   .refine((body) => !body.items || body.items.reduce((sum, line) => sum + line.amountFen, 0) <= body.amountFen, {
     message: '商品行金额合计不能超过消费金额',
     path: ['items'],

@@ -10,6 +10,7 @@ import type { System } from '../system/System';
 import { Purchase } from './Purchase';
 import type { PurchaseSource } from './Purchase';
 import { Refund } from './Refund';
+import { scheduleMemberRetag } from '../tags/scheduleMemberRetag';
 
 /** A refund as a till or POS reports it. */
 export interface RefundCommand {
@@ -29,6 +30,8 @@ export interface RefundCommand {
 export interface RecordedRefund {
   refund: Refund;
   balanceAfter: number | null;
+  /** The member whose tags this new refund may change (absent on a replay). */
+  retagMemberId?: string;
 }
 
 async function replay(manager: EntityManager, refund: Refund, requestHash: string): Promise<RecordedRefund> {
@@ -52,6 +55,13 @@ function pointsToReverse(purchase: Purchase, amountFen: number): number {
  * never goes negative; what could not be taken back is recorded as the shortfall.
  */
 export async function refundRecorder(command: RefundCommand): Promise<RecordedRefund> {
+  const recorded = await recordRefund(command);
+  // Dynamic tags follow after the commit, in a job: see scheduleMemberRetag.
+  if (recorded.retagMemberId) await scheduleMemberRetag(command.system, recorded.retagMemberId);
+  return recorded;
+}
+
+async function recordRefund(command: RefundCommand): Promise<RecordedRefund> {
   const { system, now } = command;
   const key = { storeId: '', source: command.source, idempotencyKey: command.idempotencyKey };
   try {
@@ -82,6 +92,7 @@ export async function refundRecorder(command: RefundCommand): Promise<RecordedRe
       // Updated before the statistics, which recompute their windows from the purchases.
       await manager.query('UPDATE purchases SET refunded_fen = refunded_fen + ?, points_reversed = points_reversed + ? WHERE id = ?', [amountFen, owed, purchase.id]);
       let balanceAfter: number | null = null;
+      let retagMemberId: string | undefined;
       if (purchase.memberId) {
         // A member who deleted their account keeps no balance to take points from.
         const member = await lockMember(manager, purchase.memberId).catch((error: unknown) => {
@@ -97,12 +108,13 @@ export async function refundRecorder(command: RefundCommand): Promise<RecordedRe
           refund.pointsReversed = taken;
           refund.pointsShortfall = owed - taken;
           balanceAfter = member.pointsBalance;
+          retagMemberId = member.id;
           const fullyRefunded = purchase.refundedFen + amountFen >= purchase.amountFen;
           await removeRefundFromStats({ manager, memberId: member.id, refundFen: amountFen, fullyRefunded, now });
         }
       }
       await manager.query('UPDATE refunds SET points_reversed = ?, points_shortfall = ? WHERE id = ?', [refund.pointsReversed, refund.pointsShortfall, refund.id]);
-      return { refund, balanceAfter };
+      return { refund, balanceAfter, retagMemberId };
     });
   } catch (error) {
     if (!isDuplicateKey(error) || !key.storeId) throw error;

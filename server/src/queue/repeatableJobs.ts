@@ -5,6 +5,7 @@ import { WorkerHeartbeatTask } from '../health/WorkerHeartbeatTask';
 import { PointsExpiryTask } from '../points/PointsExpiryTask';
 import { TierReviewTask } from '../tiers/TierReviewTask';
 import { ExpiredSessionsCleanupTask } from '../staff/ExpiredSessionsCleanupTask';
+import { DynamicTagsNightlyTask } from '../tags/DynamicTagsNightlyTask';
 
 /** A job that runs on a schedule: a cron expression (server time zone) or a fixed period. */
 export interface RepeatableJob<Payload = unknown> {
@@ -23,6 +24,8 @@ export const REPEATABLE_JOBS: ReadonlyArray<RepeatableJob> = [
   { task: new PointsExpiryTask(), payload: {}, repeat: { cron: '30 3 * * *', tz: 'Asia/Shanghai' } },
   { task: new TierReviewTask(), payload: {}, repeat: { cron: '0 4 * * *', tz: 'Asia/Shanghai' } },
   { task: new ExpiredSessionsCleanupTask(), payload: {}, repeat: { cron: '15 4 * * *', tz: 'Asia/Shanghai' } },
+  // After the day's refunds and before the morning's campaigns: 90-day windows slide nightly.
+  { task: new DynamicTagsNightlyTask(), payload: {}, repeat: { cron: '45 4 * * *', tz: 'Asia/Shanghai' } },
 ];
 
 function repeatKeyOf(job: RepeatableJob): string {

@@ -3,6 +3,8 @@ import { REPEATABLE_JOBS } from './repeatableJobs';
 import { sendCustomMessageTask } from '../officialAccount/jobs/SendCustomMessageTask';
 import { syncFollowerTask } from '../officialAccount/jobs/SyncFollowerTask';
 import { ownerFiguresTask } from '../officialAccount/jobs/OwnerFiguresTask';
+import { retagMemberTask } from '../tags/RetagMemberTask';
+import { tagMirrorTask } from '../tags/TagMirrorTask';
 
 /**
  * Every task the worker process runs. Features append their tasks here; repeatable
@@ -13,4 +15,6 @@ export const TASKS: ReadonlyArray<Task<unknown>> = [
   sendCustomMessageTask,
   syncFollowerTask,
   ownerFiguresTask,
+  retagMemberTask,
+  tagMirrorTask,
 ];

@@ -8,6 +8,7 @@ import { tokenHash } from '../security/secretTokens';
 import type { System } from '../system/System';
 import { ReceiptCode } from './ReceiptCode';
 import { normaliseReceiptCode } from './receiptCodes';
+import { scheduleMemberRetag } from '../tags/scheduleMemberRetag';
 
 /**
  * Claims a purchase made before the customer was a member: the first member to scan
@@ -18,7 +19,7 @@ import { normaliseReceiptCode } from './receiptCodes';
 export async function receiptClaimer(options: { system: System; memberId: string; code: string; now: Date }): Promise<ReceiptClaimDto> {
   const { system, memberId, now } = options;
   const codeHash = tokenHash(normaliseReceiptCode(options.code));
-  return runInTransaction(system.dataSource, async (manager) => {
+  const claimed = await runInTransaction(system.dataSource, async (manager) => {
     const receipt = await manager.getRepository(ReceiptCode).findOne({ where: { codeHash }, lock: { mode: 'pessimistic_write' } });
     if (!receipt) throw errors.notFound('receipt_code_invalid', '小票码无效');
     const purchase = await manager.getRepository(Purchase).findOne({ where: { id: receipt.purchaseId }, lock: { mode: 'pessimistic_write' } });
@@ -34,4 +35,7 @@ export async function receiptClaimer(options: { system: System; memberId: string
     await manager.getRepository(ReceiptCode).update({ id: receipt.id }, { claimedByMemberId: memberId, claimedAt: now });
     return { purchaseId: purchase.id, pointsEarned: purchase.pointsEarned, balanceAfter: credit.balanceAfter };
   });
+  // The purchase now counts for the member's dynamic tags (after the commit, in a job).
+  await scheduleMemberRetag(system, memberId);
+  return claimed;
 }

@@ -8,6 +8,8 @@ import { CreateToys1764100000000 } from './1764100000000-CreateToys';
 import { CreateOfficialAccount1764100001000 } from './1764100001000-CreateOfficialAccount';
 import { CreateSegments1764600000000 } from './1764600000000-CreateSegments';
 import { CreateTags1764900000000 } from './1764900000000-CreateTags';
+import { AddPurchaseDiscount1764900001000 } from './1764900001000-AddPurchaseDiscount';
+import { SeedBuiltInTags1764900002000 } from './1764900002000-SeedBuiltInTags';
 
 /**
  * Every migration, oldest first. Listed here (not globbed) so that the same list works
@@ -24,4 +26,6 @@ export const MIGRATIONS = [
   CreateOfficialAccount1764100001000,
   CreateSegments1764600000000,
   CreateTags1764900000000,
+  AddPurchaseDiscount1764900001000,
+  SeedBuiltInTags1764900002000,
 ];
