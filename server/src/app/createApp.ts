@@ -30,6 +30,7 @@ import { oaAdminRoutes } from '../officialAccount/admin/oaAdminRoutes';
 import { catalogueRoutes } from '../catalogue/catalogueRoutes';
 import { autoReplyRoutes } from '../autoReplies/autoReplyRoutes';
 import { segmentRoutes } from '../segments/segmentRoutes';
+import { campaignRoutes } from '../campaigns/campaignRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -103,6 +104,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     catalogueRoutes(),
     autoReplyRoutes(),
     segmentRoutes(),
+    campaignRoutes(),
     ...(options.extraRouters ?? []),
   ];
   for (const router of routers) {

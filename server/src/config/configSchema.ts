@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogueConfigSchema } from '../catalogue/catalogueConfigSchema';
+import { campaignsConfigSchema } from '../campaigns/campaignsConfigSchema';
 import { segmentsConfigSchema } from '../segments/segmentsConfigSchema';
 import { officialAccountConfigSchema } from '../officialAccount/officialAccountConfigSchema';
 
@@ -132,6 +133,7 @@ export const configSchema = z.object({
   }),
   officialAccount: officialAccountConfigSchema,
   catalogue: catalogueConfigSchema,
+  campaigns: campaignsConfigSchema,
   segments: segmentsConfigSchema,
   logging: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

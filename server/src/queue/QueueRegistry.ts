@@ -7,7 +7,11 @@ export class QueueRegistry {
   private readonly queues = new Map<string, Bull.Queue>();
   private readonly connections: QueueConnections;
 
-  constructor(private readonly config: Pick<AppConfig, 'queue' | 'redis'>) {
+  /** `limiters`: Bull rate limiters by queue name (e.g. the campaign sends' queue). */
+  constructor(
+    private readonly config: Pick<AppConfig, 'queue' | 'redis'>,
+    private readonly limiters: Readonly<Record<string, Bull.RateLimiter>> = {},
+  ) {
     this.connections = new QueueConnections(config.redis.url);
   }
 
@@ -15,7 +19,7 @@ export class QueueRegistry {
   get(name: string): Bull.Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = createQueue(name, this.config, this.connections);
+      queue = createQueue(name, this.config, this.connections, this.limiters[name]);
       this.queues.set(name, queue);
     }
     return queue;

@@ -7,16 +7,19 @@ import type { AppConfig } from '../config/configSchema';
  * retention of finished jobs, retries with exponential backoff, and stall detection so
  * that a job whose worker died is picked up again. Redis connections for commands and
  * events are shared through `connections`; each queue gets its own blocking client, as
- * Bull requires.
+ * Bull requires. A `limiter` caps the jobs started per duration on this queue.
  */
 export function createQueue<Payload>(
   name: string,
   config: Pick<AppConfig, 'queue' | 'redis'>,
   connections: QueueConnections,
+  limiter?: Bull.RateLimiter,
 ): Bull.Queue<Payload> {
   return new Bull<Payload>(name, {
     prefix: config.queue.prefix,
     createClient: (type) => connections.clientFor(type),
+    // Bull counts the limiter in Redis: the rate holds across every worker process.
+    ...(limiter ? { limiter } : {}),
     defaultJobOptions: {
       attempts: config.queue.attempts,
       backoff: { type: 'exponential', delay: config.queue.backoffMs },

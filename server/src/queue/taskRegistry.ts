@@ -5,6 +5,11 @@ import { syncFollowerTask } from '../officialAccount/jobs/SyncFollowerTask';
 import { ownerFiguresTask } from '../officialAccount/jobs/OwnerFiguresTask';
 import { retagMemberTask } from '../tags/RetagMemberTask';
 import { tagMirrorTask } from '../tags/TagMirrorTask';
+import { campaignPlanTask } from '../campaigns/CampaignPlanTask';
+import { campaignSendTask } from '../campaigns/CampaignSendTask';
+import { campaignMassSendTask } from '../campaigns/CampaignMassSendTask';
+import { campaignResumeTask } from '../campaigns/CampaignResumeTask';
+import { campaignOccurrenceTask } from '../campaigns/CampaignOccurrenceTask';
 
 /**
  * Every task the worker process runs. Features append their tasks here; repeatable
@@ -17,4 +22,9 @@ export const TASKS: ReadonlyArray<Task<unknown>> = [
   ownerFiguresTask,
   retagMemberTask,
   tagMirrorTask,
+  campaignPlanTask,
+  campaignSendTask,
+  campaignMassSendTask,
+  campaignResumeTask,
+  campaignOccurrenceTask,
 ];

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'staff.manage',
   'stores.manage',
   'segments.manage',
+  'campaigns.manage',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -21,7 +22,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 // Recording a purchase without a card also creates its receipt claim code.
 const CLERK: Permission[] = ['members.scan', 'purchases.record', 'redemptions.fulfil'];
-const MANAGER: Permission[] = [...CLERK, 'members.read', 'purchases.refund', 'points.adjust', 'rewards.manage', 'staff.manage', 'segments.manage'];
+const MANAGER: Permission[] = [...CLERK, 'members.read', 'purchases.refund', 'points.adjust', 'rewards.manage', 'staff.manage', 'segments.manage', 'campaigns.manage'];
 
 /**
  * What each role may do. Only owners reveal phone numbers, read the audit log and

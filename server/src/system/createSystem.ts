@@ -5,6 +5,7 @@ import { runMigrations } from '../db/runMigrations';
 import { createLogger } from '../logging/createLogger';
 import type { Logger } from '../logging/createLogger';
 import { QueueRegistry } from '../queue/QueueRegistry';
+import { CAMPAIGN_SEND_QUEUE } from '../campaigns/campaignQueues';
 import { TaskScheduler } from '../queue/TaskScheduler';
 import { createRedis } from '../redis/createRedis';
 import { createWechatGateway } from '../wechat/gateway/createWechatGateway';
@@ -35,7 +36,9 @@ export async function createSystem({ config, role, migrate = true, logger }: Cre
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
   }
   const redis = createRedis(config.redis.url);
-  const queues = new QueueRegistry(config);
+  const queues = new QueueRegistry(config, {
+    [CAMPAIGN_SEND_QUEUE]: { max: config.campaigns.sendRate.max, duration: config.campaigns.sendRate.durationMs },
+  });
   const scheduler = new TaskScheduler(queues);
   const wechat = createWechatGateway({ config, redis, logger: log });
 

@@ -1,0 +1,87 @@
+import type { Logger } from '../logging/createLogger';
+import { runInTransaction } from '../db/runInTransaction';
+import { loadSegmentAudience } from '../segments/segmentAudience';
+import type { System } from '../system/System';
+import { Campaign } from './Campaign';
+import { CampaignRun } from './CampaignRun';
+import { campaignCompletion } from './campaignCompletion';
+import { ACTIVE_STATES } from './campaignRecords';
+import { enqueueRunSends } from './enqueueRunSends';
+import { insertSends, planPage } from './planPage';
+import { sendableAt } from './quietHours';
+
+/** What {@link campaignPlanner} works on: a run, for one generation of the campaign (resumes bump it). */
+export interface CampaignPlanInput {
+  system: System;
+  runId: string;
+  generation: number;
+  /** True when this may continue an interrupted planner or a resume: re-enqueue every pending send at the end. */
+  sweep: boolean;
+  log: Logger;
+  now?: () => Date;
+}
+
+async function activeCampaign(system: System, campaignId: string, generation: number): Promise<Campaign | null> {
+  const campaign = await system.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
+  return campaign && campaign.generation === generation && ACTIVE_STATES.has(campaign.state) ? campaign : null;
+}
+
+/**
+ * Plans a campaign run: walks the segment by keyset pages from the run's saved cursor,
+ * inserts each page's send records (INSERT IGNORE: a restarted planner adds nobody twice)
+ * and moves the cursor in the same transaction, then enqueues that page's send jobs. It
+ * stops quietly when the campaign is paused or cancelled (a resume plans on). Once the
+ * audience is walked the run is `sending`; a sweep then re-enqueues every pending send
+ * (those whose page committed just before a crash), under ids that make repeats no-ops.
+ */
+export async function campaignPlanner({ system, runId, generation, sweep, log, now = () => new Date() }: CampaignPlanInput): Promise<void> {
+  const run = await system.dataSource.getRepository(CampaignRun).findOneBy({ id: runId });
+  if (!run) return;
+  const initial = await activeCampaign(system, run.campaignId, generation);
+  if (!initial) return;
+  let campaign: Campaign = initial;
+  if (run.state === 'planning') {
+    await system.dataSource.query("UPDATE campaigns SET state = 'planning' WHERE id = ? AND state = 'scheduled'", [campaign.id]);
+    const audience = await loadSegmentAudience({ manager: system.dataSource.manager, segmentId: Number(campaign.segmentId), config: system.config });
+    let cursor = Number(run.planCursor);
+    for (;;) {
+      const memberIds = await audience.page(cursor, system.config.campaigns.planPageSize);
+      if (memberIds.length === 0) break;
+      const at = now();
+      const current = campaign;
+      const notBefore = sendableAt(at, current.quietHours, system.config.membership.timeZone);
+      const moved = await runInTransaction(system.dataSource, async (manager) => {
+        const sends = await planPage({ manager, config: system.config, campaign: current, runId, memberIds, now: at });
+        const inserted = await insertSends({ manager, campaign: current, runId, sends, notBefore: notBefore > at ? notBefore : null });
+        // Guarded by the old cursor: of two planners racing on one run, one moves it.
+        const result = (await manager.query('UPDATE campaign_runs SET plan_cursor = ?, planned_count = planned_count + ? WHERE id = ? AND plan_cursor = ?', [
+          memberIds[memberIds.length - 1],
+          inserted,
+          runId,
+          cursor,
+        ])) as { affectedRows: number };
+        return result.affectedRows === 1;
+      });
+      if (!moved) {
+        log.warn({ runId }, 'another planner moved this run on; stopping');
+        return;
+      }
+      await enqueueRunSends({ system, campaign: current, runId, memberIds, now: at });
+      cursor = memberIds[memberIds.length - 1]!;
+      const still = await activeCampaign(system, current.id, generation);
+      if (!still) return;
+      campaign = still;
+    }
+    await runInTransaction(system.dataSource, async (manager) => {
+      await manager.query("UPDATE campaign_runs SET state = 'sending', planned_at = ? WHERE id = ? AND state = 'planning'", [now(), runId]);
+      await manager.query(
+        `UPDATE campaigns SET planned_count = (SELECT COALESCE(SUM(planned_count), 0) FROM campaign_runs WHERE campaign_id = ?),
+           state = IF(state IN ('scheduled', 'planning'), 'sending', state) WHERE id = ?`,
+        [campaign.id, campaign.id],
+      );
+    });
+    log.info({ runId, campaignId: campaign.id }, 'campaign run planned');
+  }
+  if (sweep || run.state === 'sending' || campaign.channel === 'mass_tag') await enqueueRunSends({ system, campaign, runId, now: now() });
+  await campaignCompletion({ dataSource: system.dataSource, runId });
+}

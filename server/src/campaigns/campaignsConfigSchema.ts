@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** A template the store's official account has approved, with its fields in order. */
+const campaignTemplate = z.object({
+  id: z.string().trim().min(1).max(64),
+  title: z.string().trim().min(1).max(32),
+  fields: z.array(z.object({ key: z.string().regex(/^[a-z_]+\d+$/), label: z.string().trim().min(1).max(20) })).min(1).max(10),
+  /** True for a service-notice template (event reminder, points change...); only those carry campaigns by template. */
+  serviceNotice: z.boolean(),
+  /** `template` (template/send) or `subscribe` (subscribe/bizsend, one grant per send). */
+  kind: z.enum(['template', 'subscribe']),
+});
+
+/**
+ * The campaign engine's settings: the store's approved templates, the send rate (Bull's
+ * limiter on the dedicated `campaign-sends` queue), the planner's page size and WeChat's
+ * channel limits.
+ */
+export const campaignsConfigSchema = z.object({
+  templates: z.array(campaignTemplate),
+  /** At most `max` send jobs per `durationMs`, across every worker (Bull keeps the count in Redis). */
+  sendRate: z.object({ max: positiveInt, durationMs: positiveInt }),
+  planPageSize: positiveInt.max(10_000),
+  /** Concurrent send jobs per worker process. */
+  sendConcurrency: positiveInt.max(200),
+  /** Mass sends each follower may receive per calendar month (WeChat: 4). */
+  massSendsPerMonth: positiveInt.max(31),
+  /** Custom-service messages are only allowed this long after the follower's last interaction (WeChat: 48). */
+  customServiceWindowHours: positiveInt.max(48),
+  /** Attempts of a send job whose outcome stayed unknown (timeouts, -1), each with the same client_msg_id. */
+  sendAttempts: positiveInt.max(20),
+});
+
+/** One configured template. */
+export type CampaignTemplateConfig = z.infer<typeof campaignTemplate>;
+
+/** The `campaigns` section of the configuration. */
+export type CampaignsConfig = z.infer<typeof campaignsConfigSchema>;

@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import type { CampaignCounts, CampaignDetailDto, CampaignDto, CampaignSendState, CampaignSkipReason } from '@toyclub/shared';
+import { CAMPAIGN_SEND_STATES } from '@toyclub/shared';
+import type { Campaign } from './Campaign';
+
+/** A campaign for the console. */
+export function presentCampaign(campaign: Campaign): CampaignDto {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    segmentId: campaign.segmentId,
+    channel: campaign.channel,
+    content: campaign.content,
+    scheduleKind: campaign.scheduleKind,
+    scheduledAt: campaign.scheduledAt?.toISOString() ?? null,
+    recurrence: campaign.recurrence,
+    frequencyCap: campaign.frequencyCap,
+    quietHours: campaign.quietHours,
+    holdoutPercent: campaign.holdoutPercent,
+    state: campaign.state,
+    pausedUntil: campaign.pausedUntil?.toISOString() ?? null,
+    stopReason: campaign.stopReason,
+    plannedCount: campaign.plannedCount,
+    createdByStaffId: campaign.createdByStaffId,
+    createdAt: campaign.createdAt.toISOString(),
+    updatedAt: campaign.updatedAt.toISOString(),
+  };
+}
+
+/** Send records of a campaign by state, and skips by reason (one grouped query on the state index). */
+export async function campaignCounts(
+  manager: EntityManager,
+  campaignId: string,
+): Promise<Pick<CampaignDetailDto, 'counts' | 'skippedByReason'>> {
+  const rows = (await manager.query(
+    'SELECT state, skip_reason, COUNT(*) AS n FROM campaign_sends WHERE campaign_id = ? GROUP BY state, skip_reason',
+    [campaignId],
+  )) as Array<{ state: CampaignSendState; skip_reason: CampaignSkipReason | null; n: string | number }>;
+  const counts = Object.fromEntries(CAMPAIGN_SEND_STATES.map((state) => [state, 0])) as CampaignCounts;
+  const skippedByReason: Partial<Record<CampaignSkipReason, number>> = {};
+  for (const row of rows) {
+    counts[row.state] += Number(row.n);
+    if (row.state === 'skipped' && row.skip_reason) skippedByReason[row.skip_reason] = (skippedByReason[row.skip_reason] ?? 0) + Number(row.n);
+  }
+  return { counts, skippedByReason };
+}
+
+/** `GET /api/admin/campaigns/:id`: the campaign with its progress. */
+export async function presentCampaignDetail(manager: EntityManager, campaign: Campaign): Promise<CampaignDetailDto> {
+  return { ...presentCampaign(campaign), ...(await campaignCounts(manager, campaign.id)) };
+}
