@@ -6,6 +6,7 @@ import { PointsExpiryTask } from '../points/PointsExpiryTask';
 import { TierReviewTask } from '../tiers/TierReviewTask';
 import { ExpiredSessionsCleanupTask } from '../staff/ExpiredSessionsCleanupTask';
 import { DynamicTagsNightlyTask } from '../tags/DynamicTagsNightlyTask';
+import { MemberStatsRecomputeTask } from '../members/MemberStatsRecomputeTask';
 
 /** A job that runs on a schedule: a cron expression (server time zone) or a fixed period. */
 export interface RepeatableJob<Payload = unknown> {
@@ -26,6 +27,8 @@ export const REPEATABLE_JOBS: ReadonlyArray<RepeatableJob> = [
   { task: new ExpiredSessionsCleanupTask(), payload: {}, repeat: { cron: '15 4 * * *', tz: 'Asia/Shanghai' } },
   // After the day's refunds and before the morning's campaigns: 90-day windows slide nightly.
   { task: new DynamicTagsNightlyTask(), payload: {}, repeat: { cron: '45 4 * * *', tz: 'Asia/Shanghai' } },
+  // After the tier review has slid the windows: checks the figures segments are built on.
+  { task: new MemberStatsRecomputeTask(), payload: {}, repeat: { cron: '15 5 * * *', tz: 'Asia/Shanghai' } },
 ];
 
 function repeatKeyOf(job: RepeatableJob): string {
