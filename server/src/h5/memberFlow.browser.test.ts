@@ -1,0 +1,141 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { BindingCodeDto, CardCodeDto, PurchaseDto, StaffAccountDto } from '@toyclub/shared';
+import { POINTS_REASON_LABELS } from '@toyclub/shared';
+import { Member } from '../members/Member';
+import { createTestSystem } from '../testing/createTestSystem';
+import { createMember } from '../testing/factories/createMember';
+import { createStaff, staffClient } from '../testing/factories/createStaff';
+import { createStore } from '../testing/factories/createStore';
+import { memberClient } from '../testing/factories/memberClient';
+import { startTestServer } from '../testing/startTestServer';
+import type { TestServer } from '../testing/startTestServer';
+import { startTestWechatSimulator, TEST_WECHAT_APPS } from '../testing/startTestWechatSimulator';
+import type { System } from '../system/System';
+import type { WechatSimulator } from '../wechatSimulator/startWechatSimulator';
+import { ARTIFACTS_DIR, launchH5Browser, openPhoneContext, screenshotSettled, watchForProblems } from './browserHarness';
+
+/** Where the H5 build keeps its simulated WeChat user (miniprogram auth.ts H5_OPENID_STORAGE_KEY). */
+const H5_OPENID_STORAGE_KEY = 'toyclub.h5.openid';
+/** ¥259.00 at the default 1 point per yuan and tier 普通 (×1). */
+const PURCHASE_FEN = 25900;
+const EXPECTED_POINTS = 259;
+
+describe('H5 member flow in a real browser: sign-in, consent, a child, the card and points from the till', () => {
+  let simulator: WechatSimulator;
+  let system: System;
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchH5Browser();
+    // The H5 sign-in asks our own origin for a login code, which goes on to the simulator.
+    simulator = await startTestWechatSimulator();
+    system = await createTestSystem({ wechat: { apiBase: simulator.url, oa: { ...TEST_WECHAT_APPS.oa }, mp: { ...TEST_WECHAT_APPS.mp } } });
+    server = await startTestServer(system);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close(1000);
+    await system?.close();
+    await simulator?.close();
+  });
+
+  /** A clerk of a fresh store, bound to a mini-program identity through a binding code as at the till. */
+  async function clerkAtTheTill() {
+    const { store } = await createStore(system);
+    const account = await createStaff(system, { role: 'clerk', storeId: store.id });
+    const admin = await staffClient(server.baseUrl, account.username);
+    const binding = await admin.post<BindingCodeDto>(`/api/admin/staff/${account.id}/binding-code`);
+    expect(binding.status).toBe(201);
+    const phone = memberClient(server.baseUrl, (await createMember(system)).token);
+    const bound = await phone.post<StaffAccountDto>('/api/mp/staff/binding', { code: binding.body.code });
+    expect(bound.status).toBe(200);
+    return { store, phone };
+  }
+
+  /** Resolves with the next card code the page is given. */
+  function nextCardCode(page: Page): Promise<string> {
+    return page
+      .waitForResponse((response) => new URL(response.url()).pathname === '/api/mp/card-code' && response.status() === 200)
+      .then(async (response) => ((await response.json()) as CardCodeDto).code);
+  }
+
+  async function walkThrough(page: Page, openid: string, problems: string[]): Promise<void> {
+    // Signed out, the card offers 微信登录; the sign-in goes through the simulator's login code.
+    await page.goto(`${server.baseUrl}/h5/#/pages/card/index`, { waitUntil: 'networkidle' });
+    await page.getByText('微信登录', { exact: true }).click();
+    await page.locator('#consent-prompt').waitFor({ state: 'visible' });
+    const member = await system.dataSource.getRepository(Member).findOneByOrFail({ openid });
+    expect(member.privacyConsentedAt).toBeNull();
+    await screenshotSettled(page, 'h5-flow-consent.png');
+
+    // Accepting the privacy policy removes the prompt and issues the card code.
+    const firstCode = nextCardCode(page);
+    await page.getByText('同意并继续', { exact: true }).click();
+    await page.locator('#consent-prompt').waitFor({ state: 'detached' });
+    await firstCode;
+
+    // 我的孩子: the guardian's separate consent comes first, then a child with a birthday.
+    await page.getByText('我的孩子', { exact: true }).click();
+    await page.locator('#guardian-consent').waitFor({ state: 'visible' });
+    await page.locator('#children-guardian-accept').click();
+    await page.locator('#children-empty').waitFor({ state: 'visible' });
+    await page.locator('#child-name input').fill('豆豆');
+    await page.locator('#child-month input').fill('5');
+    await page.locator('#child-day input').fill('20');
+    await page.getByText('添加', { exact: true }).click();
+    await page.getByText('生日 5 月 20 日').waitFor({ state: 'visible' });
+    expect(await page.locator('#children-page').innerText()).toContain('豆豆');
+    await screenshotSettled(page, 'h5-flow-children.png');
+
+    // Back on the card, loaded afresh: tier 普通, balance 0 and the card code the clerk will scan.
+    await page.goBack();
+    await page.locator('#card-page').waitFor({ state: 'visible' });
+    expect(new URL(page.url()).hash).toBe('#/pages/card/index');
+    const shownCode = nextCardCode(page);
+    await page.reload({ waitUntil: 'networkidle' });
+    const code = await shownCode;
+    await page.locator('#card-code').getByText(code, { exact: true }).waitFor({ state: 'visible' });
+    expect(await page.locator('#member-card-tier').innerText()).toBe('普通');
+    expect(await page.locator('#member-card-balance').innerText()).toBe('0');
+    await screenshotSettled(page, 'h5-flow-card.png');
+
+    // The clerk records a purchase with the code shown on the page.
+    const { store, phone } = await clerkAtTheTill();
+    const purchase = await phone.post<PurchaseDto>('/api/mp/staff/purchases', { cardCode: code, amountFen: PURCHASE_FEN, idempotencyKey: `h5-flow-${Date.now()}` });
+    expect(purchase).toMatchObject({ status: 200, body: { memberId: member.id, storeId: store.id, pointsEarned: EXPECTED_POINTS } });
+
+    // After a reload the card shows the new balance, and 积分明细 lists the purchase.
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.locator('#member-card-balance').getByText(String(EXPECTED_POINTS), { exact: true }).waitFor({ state: 'visible' });
+    await screenshotSettled(page, 'h5-flow-card-points.png');
+    await page.getByText('积分明细', { exact: true }).click();
+    await page.locator('#points-balance').getByText(`当前积分 ${EXPECTED_POINTS}`).waitFor({ state: 'visible' });
+    const entry = page.locator('.points-entry').filter({ hasText: POINTS_REASON_LABELS.purchase });
+    await entry.waitFor({ state: 'visible' });
+    expect(await entry.innerText()).toContain(`+${EXPECTED_POINTS}`);
+    await screenshotSettled(page, 'h5-flow-points.png');
+
+    expect(problems).toEqual([]);
+  }
+
+  it('signs in through the simulator, consents, adds a child, shows the card and the points of a till purchase', async () => {
+    const openid = `o-h5-flow-${Date.now()}`;
+    const context = await openPhoneContext(browser);
+    // Taro's H5 storage format ({data}); the page then signs in as a WeChat user the test knows.
+    await context.addInitScript(`localStorage.setItem(${JSON.stringify(H5_OPENID_STORAGE_KEY)}, ${JSON.stringify(JSON.stringify({ data: openid }))});`);
+    const page = await context.newPage();
+    const problems = await watchForProblems(page, server.baseUrl);
+    try {
+      await walkThrough(page, openid, problems);
+    } catch (error) {
+      // What the page showed and logged when a step failed is the quickest way to the cause.
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'h5-flow-failure.png') });
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\npage problems:\n${problems.join('\n')}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
