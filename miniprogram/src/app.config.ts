@@ -2,7 +2,7 @@ import { BRAND_NAME, MEMBER_APP_TABS } from '@toyclub/shared';
 import { THEME } from './theme';
 
 /** Pages reached from the tabs (积分明细, 积分兑换, ...), listed after them. */
-const MEMBER_PAGES = ['pages/points/index', 'pages/rewards/index', 'pages/privacy/index', 'pages/children/index'];
+const MEMBER_PAGES = ['pages/points/index', 'pages/rewards/index', 'pages/privacy/index', 'pages/children/index', 'pages/scan/index'];
 
 // The tabs come first; the first one listed opens on launch (会员卡).
 export default defineAppConfig({

@@ -32,6 +32,14 @@ export const login = jest.fn(() => Promise.resolve({ code: 'wx-login-code', errM
 /** `Taro.navigateTo`: resolves like the real one. */
 export const navigateTo = jest.fn((options: { url: string }) => Promise.resolve({ errMsg: `navigateTo:ok ${options.url}` }));
 
+/** `Taro.redirectTo`: resolves like the real one. */
+export const redirectTo = jest.fn((options: { url: string }) => Promise.resolve({ errMsg: `redirectTo:ok ${options.url}` }));
+
+/** `Taro.scanCode`: tests program what the camera read (or a rejection for cancel). */
+export const scanCode = jest.fn((_options?: unknown) =>
+  Promise.resolve({ result: '', scanType: 'QR_CODE', charSet: 'utf-8', path: '', rawData: '', errMsg: 'scanCode:ok' }),
+);
+
 /** `Taro.showModal`: confirms unless a test programs it. */
 export const showModal = jest.fn((_options?: unknown) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
 
@@ -41,7 +49,7 @@ export const showToast = jest.fn((_options?: unknown) => Promise.resolve({ errMs
 /** `useRouter`: the current page's query; tests set `params` with mockReturnValue. */
 export const useRouter = jest.fn((): { params: Record<string, string | undefined>; path: string } => ({ params: {}, path: '' }));
 
-const Taro = { useRouter, request, switchTab, getStorageSync, setStorageSync, removeStorageSync, login, navigateTo, showModal, showToast };
+const Taro = { useRouter, redirectTo, scanCode, request, switchTab, getStorageSync, setStorageSync, removeStorageSync, login, navigateTo, showModal, showToast };
 
 export default Taro;
 

@@ -1,33 +1,13 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { MemberMeDto } from '@toyclub/shared';
 import { CardPage } from '../card/index';
 import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
 import { httpAnswer, navigateTo, request, resetStorage, storage } from '../../../test/mocks/taro';
 import { healthBody } from '../../../test/healthFixtures';
+import { memberMe } from '../../../test/memberFixtures';
 
 const FUTURE = new Date(Date.now() + 3600_000).toISOString();
 
-function member(overrides: Partial<MemberMeDto> = {}): MemberMeDto {
-  return {
-    id: 'm1',
-    nickname: null,
-    maskedPhone: null,
-    pointsBalance: 320,
-    expiringSoon: { points: 0, before: FUTURE, earliestAt: null },
-    tier: {
-      current: { code: 'normal', name: '普通', minSpendFen: 0, multiplierPercent: 100 },
-      next: { code: 'silver', name: '银卡', minSpendFen: 100000, multiplierPercent: 120 },
-      spend12MonthsFen: 40000,
-      remainingFen: 60000,
-      percent: 40,
-      downgradeOn: null,
-    },
-    children: [],
-    consent: { currentPolicyVersion: '2026-01', privacyAccepted: true, privacyAcceptedVersion: '2026-01', guardianAccepted: false },
-    staffRole: null,
-    ...overrides,
-  };
-}
+const member = memberMe;
 
 /** Answers each request by its URL. */
 function serve(routes: Record<string, unknown>) {

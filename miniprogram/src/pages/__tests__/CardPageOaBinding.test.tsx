@@ -1,25 +1,14 @@
 import { render, waitFor } from '@testing-library/react';
-import type { MemberMeDto } from '@toyclub/shared';
 import { CardPage } from '../card/index';
 import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
 import { OA_BOUND_MESSAGE, resetOaBindingForTests } from '../../hooks/useOaBinding';
 import { httpAnswer, request, resetStorage, showToast, storage, useRouter } from '../../../test/mocks/taro';
 import { healthBody } from '../../../test/healthFixtures';
+import { memberMe, NO_CONSENT, VALID_SESSION } from '../../../test/memberFixtures';
 
-const FUTURE = new Date(Date.now() + 3600_000).toISOString();
 const TOKEN = 'oaBindToken_0123456789abcdef';
 
-const me = {
-  id: 'm1',
-  nickname: null,
-  maskedPhone: null,
-  pointsBalance: 0,
-  expiringSoon: { points: 0, before: FUTURE, earliestAt: null },
-  tier: { current: { code: 'normal', name: '普通', minSpendFen: 0, multiplierPercent: 100 }, next: null, spend12MonthsFen: 0, remainingFen: 0, percent: 100, downgradeOn: null },
-  children: [],
-  consent: { currentPolicyVersion: '2026-01', privacyAccepted: false, privacyAcceptedVersion: null, guardianAccepted: false },
-  staffRole: null,
-} satisfies MemberMeDto;
+const me = memberMe({ consent: NO_CONSENT });
 
 function serve(binding: { status: number; body: unknown }) {
   request.mockImplementation((options) => {
@@ -43,7 +32,7 @@ beforeEach(() => {
   resetStorage();
   resetOaBindingForTests();
   process.env.TARO_ENV = 'h5';
-  storage.set(SESSION_STORAGE_KEY, { token: 't1', expiresAt: FUTURE });
+  storage.set(SESSION_STORAGE_KEY, VALID_SESSION);
 });
 
 describe('CardPage opened from the official account link', () => {

@@ -5,6 +5,7 @@ import { ConsentPrompt } from '../../components/ConsentPrompt';
 import { MemberCard } from '../../components/MemberCard';
 import { MemberCardPlaceholder } from '../../components/MemberCardPlaceholder';
 import { MemberLinks } from '../../components/MemberLinks';
+import { ScanEntry } from '../../components/ScanEntry';
 import { ServiceStatus } from '../../components/ServiceStatus';
 import { useMember } from '../../hooks/useMember';
 import { useOaBinding } from '../../hooks/useOaBinding';
@@ -26,6 +27,7 @@ export function CardPage() {
         <>
           <MemberCard member={state.member} />
           {state.member.consent.privacyAccepted ? null : <ConsentPrompt member={state.member} onAccepted={update} />}
+          <ScanEntry />
           <MemberLinks />
         </>
       ) : (
