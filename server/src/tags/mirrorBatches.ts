@@ -21,22 +21,29 @@ export async function openidsToTag(
 }
 
 /**
- * Followers recorded as carrying the tag on WeChat who should not any more (the member
- * lost the tag, or the follower unfollowed or was unbound), after `afterOpenid`.
- * `reachable` says whether WeChat can still be asked to untag them.
+ * Reachable followers recorded as carrying the tag on WeChat who should not any more
+ * (the member lost the tag, or the follower was bound to someone else), after `afterOpenid`.
  */
-export async function openidsToUntag(
-  manager: EntityManager,
-  tagId: string,
-  afterOpenid: string,
-): Promise<Array<{ openid: string; reachable: boolean }>> {
-  const rows: Array<{ openid: string; reachable: number | string | null }> = await manager.query(
-    `SELECT w.openid, f.reachable FROM tag_wechat_members w
-     LEFT JOIN oa_followers f ON f.openid = w.openid
+export async function openidsToUntag(manager: EntityManager, tagId: string, afterOpenid: string): Promise<string[]> {
+  const rows: Array<{ openid: string }> = await manager.query(
+    `SELECT w.openid FROM tag_wechat_members w
+     JOIN oa_followers f ON f.openid = w.openid AND f.reachable = 1
      WHERE w.tag_id = ? AND w.openid > ?
-       AND NOT EXISTS (SELECT 1 FROM member_tags mt WHERE mt.tag_id = w.tag_id AND mt.member_id = f.member_id AND f.reachable = 1)
+       AND NOT EXISTS (SELECT 1 FROM member_tags mt WHERE mt.tag_id = w.tag_id AND mt.member_id = f.member_id)
      ORDER BY w.openid LIMIT ${WECHAT_TAG_BATCH}`,
     [tagId, afterOpenid],
   );
-  return rows.map((row) => ({ openid: row.openid, reachable: Number(row.reachable) === 1 }));
+  return rows.map((row) => row.openid);
+}
+
+/**
+ * Forgets the mirror rows of followers who left (unfollowed, blocked, unknown): WeChat
+ * cannot be asked to untag them, and their tags no longer matter there.
+ */
+export async function forgetUnreachable(manager: EntityManager, tagId: string): Promise<void> {
+  await manager.query(
+    `DELETE w FROM tag_wechat_members w LEFT JOIN oa_followers f ON f.openid = w.openid
+     WHERE w.tag_id = ? AND (f.openid IS NULL OR f.reachable = 0)`,
+    [tagId],
+  );
 }

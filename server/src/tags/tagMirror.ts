@@ -1,7 +1,7 @@
 import type { System } from '../system/System';
 import { markFollowerUnreachable } from '../officialAccount/followers/markFollowerUnreachable';
 import { WechatApiError } from '../wechat/gateway/WechatApiError';
-import { openidsToTag, openidsToUntag } from './mirrorBatches';
+import { forgetUnreachable, openidsToTag, openidsToUntag } from './mirrorBatches';
 import { Tag } from './Tag';
 import { wechatTagEnsurer } from './wechatTagEnsurer';
 
@@ -81,15 +81,13 @@ export async function tagMirror(options: { system: System; tagId: string }): Pro
     result.tagged += done.length;
   }
 
+  await forgetUnreachable(manager, tagId);
   for (let afterOpenid = ''; ; ) {
     const batch = await openidsToUntag(manager, tagId, afterOpenid);
     if (batch.length === 0) break;
-    afterOpenid = batch[batch.length - 1]!.openid;
-    // WeChat cannot be asked about followers who left; their tags no longer matter there.
-    const reachable = batch.filter((row) => row.reachable).map((row) => row.openid);
-    const done = reachable.length > 0 ? await callInBatch(system, 'untag', wechatTagId, reachable, result) : [];
-    const forget = [...done, ...batch.filter((row) => !row.reachable).map((row) => row.openid)];
-    if (forget.length > 0) await manager.query('DELETE FROM tag_wechat_members WHERE tag_id = ? AND openid IN (?)', [tagId, forget]);
+    afterOpenid = batch[batch.length - 1]!;
+    const done = await callInBatch(system, 'untag', wechatTagId, batch, result);
+    if (done.length > 0) await manager.query('DELETE FROM tag_wechat_members WHERE tag_id = ? AND openid IN (?)', [tagId, done]);
     result.untagged += done.length;
   }
   return result;

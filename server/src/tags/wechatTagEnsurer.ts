@@ -1,4 +1,5 @@
 import type { System } from '../system/System';
+import { runInTransaction } from '../db/runInTransaction';
 import { WechatApiError } from '../wechat/gateway/WechatApiError';
 import { Tag } from './Tag';
 
@@ -21,7 +22,16 @@ export async function wechatTagEnsurer(system: System, tag: Tag): Promise<number
     if (!existing) throw error;
     wechatTagId = existing.id;
   }
-  await system.dataSource.getRepository(Tag).update({ id: tag.id }, { wechatTagId });
+  await runInTransaction(system.dataSource, async (manager) => {
+    // WeChat is the truth about its ids: another tag still holding this id lost its
+    // WeChat tag (deleted in the WeChat console, or another account's data), so it lets go.
+    const stale = await manager.getRepository(Tag).findBy({ wechatTagId });
+    for (const other of stale.filter((candidate) => candidate.id !== tag.id)) {
+      await manager.query('DELETE FROM tag_wechat_members WHERE tag_id = ?', [other.id]);
+      await manager.getRepository(Tag).update({ id: other.id }, { wechatTagId: null });
+    }
+    await manager.getRepository(Tag).update({ id: tag.id }, { wechatTagId });
+  });
   tag.wechatTagId = wechatTagId;
   return wechatTagId;
 }
