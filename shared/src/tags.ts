@@ -65,6 +65,11 @@ export interface TagDto {
   updatedAt: string;
 }
 
+/** Answer of `GET /api/admin/tags`. */
+export interface TagListDto {
+  tags: TagDto[];
+}
+
 /** Body of `POST /api/admin/tags`. */
 export interface CreateTagRequest {
   name: string;
@@ -91,6 +96,11 @@ export interface MemberTagDto {
   name: string;
   source: MemberTagSource;
   assignedAt: string;
+}
+
+/** Answer of `GET/POST /api/admin/members/:id/tags` and `DELETE /api/admin/members/:id/tags/:tagId`. */
+export interface MemberTagListDto {
+  tags: MemberTagDto[];
 }
 
 /** Answer of `POST /api/admin/tags/:id/mirror`: the mirror runs as a queued job. */

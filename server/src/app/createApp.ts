@@ -31,6 +31,7 @@ import { catalogueRoutes } from '../catalogue/catalogueRoutes';
 import { autoReplyRoutes } from '../autoReplies/autoReplyRoutes';
 import { segmentRoutes } from '../segments/segmentRoutes';
 import { campaignRoutes } from '../campaigns/campaignRoutes';
+import { tagRoutes } from '../tags/tagRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -105,6 +106,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     autoReplyRoutes(),
     segmentRoutes(),
     campaignRoutes(),
+    tagRoutes(),
     ...(options.extraRouters ?? []),
   ];
   for (const router of routers) {

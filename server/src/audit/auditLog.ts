@@ -8,7 +8,9 @@ export type AuditAction =
   | 'member.reveal_phone'
   | 'member.card_scan'
   | 'member.points_adjust'
-  | 'member.export';
+  | 'member.export'
+  | 'member.tag_add'
+  | 'member.tag_remove';
 
 /**
  * Writes one audit entry per member whose personal data a staff member read or

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'stores.manage',
   'segments.manage',
   'campaigns.manage',
+  'tags.manage',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -22,7 +23,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 // Recording a purchase without a card also creates its receipt claim code.
 const CLERK: Permission[] = ['members.scan', 'purchases.record', 'redemptions.fulfil'];
-const MANAGER: Permission[] = [...CLERK, 'members.read', 'purchases.refund', 'points.adjust', 'rewards.manage', 'staff.manage', 'segments.manage', 'campaigns.manage'];
+const MANAGER: Permission[] = [...CLERK, 'members.read', 'purchases.refund', 'points.adjust', 'rewards.manage', 'staff.manage', 'segments.manage', 'campaigns.manage', 'tags.manage'];
 
 /**
  * What each role may do. Only owners reveal phone numbers, read the audit log and

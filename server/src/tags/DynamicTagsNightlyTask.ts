@@ -6,9 +6,12 @@ import { ruleTagApplier } from './ruleTagApplier';
 import { scheduleTagMirror } from './TagMirrorTask';
 import { Tag } from './Tag';
 
-/** Options of a nightly run (tests use small batches). */
+/** Options of a run: every dynamic tag (nightly) or one tag whose rule is new; tests use small batches. */
 export interface DynamicTagsNightlyPayload {
   batchSize?: number;
+  tagId?: string;
+  /** With `tagId`: the rule's version (its updated_at in ms), so that each new rule gets its own job. */
+  version?: number;
 }
 
 /** What a nightly run changed. */
@@ -32,10 +35,14 @@ export class DynamicTagsNightlyTask extends Task<DynamicTagsNightlyPayload> {
   readonly name = 'tags.nightly';
   override readonly queueName = 'tags';
 
+  override jobId(payload: DynamicTagsNightlyPayload): string | undefined {
+    return payload.tagId ? `tags-evaluate:${payload.tagId}:${payload.version ?? 0}` : undefined;
+  }
+
   async perform(payload: DynamicTagsNightlyPayload, { system, job, log }: TaskContext): Promise<DynamicTagsNightlyResult> {
     const batchSize = payload.batchSize ?? DEFAULT_BATCH;
     const now = new Date();
-    const tags = await dynamicTags(system.dataSource.manager);
+    const tags = (await dynamicTags(system.dataSource.manager)).filter((tag) => !payload.tagId || tag.id === payload.tagId);
     const result: DynamicTagsNightlyResult = { batches: 0, added: 0, removed: 0, mirrorsScheduled: 0 };
     const progress: unknown = job.progress();
     let cursor = typeof progress === 'string' && /^\d+$/.test(progress) ? progress : '0';
@@ -53,7 +60,8 @@ export class DynamicTagsNightlyTask extends Task<DynamicTagsNightlyPayload> {
       await job.progress(cursor);
     }
     // Every mirrored tag, manual ones included: followers may have come or gone since.
-    for (const tag of await system.dataSource.getRepository(Tag).findBy({ mirrorToWechat: true })) {
+    const mirrored = await system.dataSource.getRepository(Tag).findBy({ mirrorToWechat: true, ...(payload.tagId ? { id: payload.tagId } : {}) });
+    for (const tag of mirrored) {
       await scheduleTagMirror(system, tag.id);
       result.mirrorsScheduled += 1;
     }
@@ -61,3 +69,6 @@ export class DynamicTagsNightlyTask extends Task<DynamicTagsNightlyPayload> {
     return result;
   }
 }
+
+/** The task instance routes schedule to evaluate one new or changed rule over every member. */
+export const dynamicTagsNightlyTask = new DynamicTagsNightlyTask();
