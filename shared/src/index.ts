@@ -12,3 +12,5 @@ export * from './officialAccount';
 export * from './catalogue';
 export * from './segments';
 export * from './tags';
+export * from './campaigns';
+export * from './campaignResults';

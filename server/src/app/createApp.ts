@@ -30,6 +30,8 @@ import { oaAdminRoutes } from '../officialAccount/admin/oaAdminRoutes';
 import { catalogueRoutes } from '../catalogue/catalogueRoutes';
 import { autoReplyRoutes } from '../autoReplies/autoReplyRoutes';
 import { segmentRoutes } from '../segments/segmentRoutes';
+import { campaignResultRoutes } from '../campaignResults/campaignResultRoutes';
+import { campaignClickRoutes } from '../campaignResults/campaignClickRoutes';
 import { campaignRoutes } from '../campaigns/campaignRoutes';
 import { tagRoutes } from '../tags/tagRoutes';
 
@@ -105,6 +107,8 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     catalogueRoutes(),
     autoReplyRoutes(),
     segmentRoutes(),
+    campaignResultRoutes(),
+    campaignClickRoutes(),
     campaignRoutes(),
     tagRoutes(),
     ...(options.extraRouters ?? []),

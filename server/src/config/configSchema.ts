@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueConfigSchema } from '../catalogue/catalogueConfigSchema';
 import { campaignsConfigSchema } from '../campaigns/campaignsConfigSchema';
+import { campaignResultsConfigShape } from '../campaignResults/campaignResultsConfigSchema';
 import { segmentsConfigSchema } from '../segments/segmentsConfigSchema';
 import { officialAccountConfigSchema } from '../officialAccount/officialAccountConfigSchema';
 
@@ -133,7 +134,7 @@ export const configSchema = z.object({
   }),
   officialAccount: officialAccountConfigSchema,
   catalogue: catalogueConfigSchema,
-  campaigns: campaignsConfigSchema,
+  campaigns: campaignsConfigSchema.extend(campaignResultsConfigShape),
   segments: segmentsConfigSchema,
   logging: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

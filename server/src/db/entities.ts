@@ -28,6 +28,11 @@ import { StatsRecomputeReport } from '../members/StatsRecomputeReport';
 import { Tag } from '../tags/Tag';
 import { MemberTag } from '../tags/MemberTag';
 import { TagWechatMember } from '../tags/TagWechatMember';
+import { Campaign } from '../campaigns/Campaign';
+import { CampaignRun } from '../campaigns/CampaignRun';
+import { CampaignSend } from '../campaigns/CampaignSend';
+import { SubscribeGrant } from '../campaigns/SubscribeGrant';
+import { CampaignClick } from '../campaignResults/CampaignClick';
 
 /** Every TypeORM entity of the server. */
 export const ENTITIES = [
@@ -61,4 +66,9 @@ export const ENTITIES = [
   Tag,
   MemberTag,
   TagWechatMember,
+  Campaign,
+  CampaignRun,
+  CampaignSend,
+  SubscribeGrant,
+  CampaignClick,
 ];
