@@ -1,3 +1,4 @@
+import { CAMPAIGN_SEND_QUEUE } from './campaigns/campaignQueues';
 import { loadConfig } from './config/loadConfig';
 import { registerRepeatableJobs } from './queue/repeatableJobs';
 import { TASKS } from './queue/taskRegistry';
@@ -13,7 +14,11 @@ import { runMain } from './system/runMain';
 runMain('ToyClub worker', async () => {
   const config = loadConfig();
   const system = await createSystem({ config, role: 'worker' });
-  const worker = TaskWorker.start({ system, tasks: TASKS });
+  const worker = TaskWorker.start({
+    system,
+    tasks: TASKS,
+    concurrencyByQueue: { [CAMPAIGN_SEND_QUEUE]: config.campaigns.sendConcurrency },
+  });
   await registerRepeatableJobs(system.scheduler, system.queues);
   system.logger.info({ queues: worker.processedQueues.map((queue) => queue.name) }, 'worker started');
   onShutdownSignal(system.logger, config.shutdown.timeoutMs, () => system.close());

@@ -28,6 +28,10 @@ export class CampaignSend {
   @Column({ type: 'tinyint', unsigned: true })
   variant!: number;
 
+  /** This member's own template fields (journeys: the child's name, the points...); null: the variant's. */
+  @Column({ type: 'json', nullable: true })
+  fields!: Record<string, string> | null;
+
   @Column({ type: 'varchar', length: 12 })
   state!: CampaignSendState;
 

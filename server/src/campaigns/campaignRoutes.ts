@@ -28,6 +28,8 @@ export function campaignRoutes(): Router<AppState, AppContextExtras> {
   installCampaignDeliveryListener();
   const router = new Router<AppState, AppContextExtras>({ prefix: '/api/admin/campaigns' });
   const limit = rateLimit({ name: 'admin-campaigns', points: 120, durationSeconds: 60 });
+  // The console polls progress while a campaign runs.
+  const readLimit = rateLimit({ name: 'admin-campaigns-read', points: 600, durationSeconds: 60 });
   const auth = staffAuth('campaigns.manage');
 
   router.post(
@@ -41,14 +43,14 @@ export function campaignRoutes(): Router<AppState, AppContextExtras> {
     }),
   );
 
-  router.get('/', limit, auth, async (ctx) => {
+  router.get('/', readLimit, auth, async (ctx) => {
     const campaigns = await ctx.system.dataSource.getRepository(Campaign).find({ order: { id: 'DESC' }, take: 200 });
     ctx.body = { campaigns: campaigns.map(presentCampaign) } satisfies CampaignListDto;
   });
 
   router.get(
     '/:id',
-    limit,
+    readLimit,
     auth,
     validate(CampaignIdSchema, async (ctx) => {
       ctx.body = await presentCampaignDetail(ctx.system.dataSource.manager, await loadCampaign(ctx.system, ctx.input.params.id));

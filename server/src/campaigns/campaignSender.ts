@@ -52,13 +52,14 @@ async function claim(
 async function deliver(system: System, campaign: Campaign, send: CampaignSend): Promise<string | null> {
   const variant = campaign.content.variants[send.variant] ?? campaign.content.variants[0]!;
   const openid = send.openid!;
+  const data = send.fields ?? variant.fields ?? {};
   const miniProgram = variant.miniProgramPage ? { appId: system.config.wechat.mp.appId, pagePath: variant.miniProgramPage } : undefined;
   switch (campaign.channel) {
     case 'template': {
       const { msgId } = await system.wechat.oa.sendTemplate({
         openid,
         templateId: campaign.content.templateId!,
-        data: variant.fields ?? {},
+        data,
         url: variant.url,
         miniProgram,
         clientMsgId: send.clientMsgId,
@@ -66,7 +67,7 @@ async function deliver(system: System, campaign: Campaign, send: CampaignSend): 
       return msgId;
     }
     case 'subscribe':
-      await system.wechat.oa.sendSubscriptionNotice({ openid, templateId: campaign.content.templateId!, data: variant.fields ?? {}, page: variant.url, miniProgram });
+      await system.wechat.oa.sendSubscriptionNotice({ openid, templateId: campaign.content.templateId!, data, page: variant.url, miniProgram });
       return null;
     case 'custom_service':
       await system.wechat.oa.sendCustomText(openid, variant.text ?? '');

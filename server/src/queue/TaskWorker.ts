@@ -8,6 +8,8 @@ export interface TaskWorkerOptions {
   tasks: ReadonlyArray<Task<unknown>>;
   /** Jobs run at once per queue. */
   concurrency?: number;
+  /** Overrides of `concurrency` for some queues (e.g. campaign sends, limited by rate instead). */
+  concurrencyByQueue?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -18,7 +20,7 @@ export class TaskWorker {
   private constructor(private readonly queues: Bull.Queue[]) {}
 
   /** Starts processing every queue that one of `tasks` uses. */
-  static start({ system, tasks, concurrency = 4 }: TaskWorkerOptions): TaskWorker {
+  static start({ system, tasks, concurrency = 4, concurrencyByQueue = {} }: TaskWorkerOptions): TaskWorker {
     const byQueue = new Map<string, Map<string, Task<unknown>>>();
     for (const task of tasks) {
       const byName = byQueue.get(task.queueName) ?? new Map<string, Task<unknown>>();
@@ -30,7 +32,7 @@ export class TaskWorker {
     for (const [queueName, byName] of byQueue) {
       const queue = system.queues.get(queueName);
       queues.push(queue);
-      void queue.process('*', concurrency, async (job: Bull.Job) => {
+      void queue.process('*', concurrencyByQueue[queueName] ?? concurrency, async (job: Bull.Job) => {
         const task = byName.get(job.name);
         if (!task) {
           await job.discard();

@@ -9,6 +9,8 @@ import { createStore } from '../../testing/factories/createStore';
 import { eventually, startOfficialAccountHarness } from '../../testing/startOfficialAccountHarness';
 import type { OfficialAccountHarness } from '../../testing/startOfficialAccountHarness';
 import { CAMPAIGN_TASKS } from './campaignTasks';
+import { Campaign } from '../Campaign';
+import { presentCampaignDetail } from '../presentCampaign';
 
 /** A staff client as `staffClient` returns it. */
 type StaffClient = Awaited<ReturnType<typeof staffClient>>;
@@ -56,11 +58,14 @@ export async function startCampaignHarness(options: { config?: ConfigOverrides; 
       return created.body.id;
     },
     detail,
-    waitFor(id, probe, what, timeoutMs = 30_000) {
-      return eventually(async () => {
-        const current = await detail(id);
-        return probe(current) ? current : null;
-      }, what, timeoutMs);
+    async waitFor(id, probe, what, timeoutMs = 30_000) {
+      // Polls the database (cheap, no rate limit), then reads the route once it holds.
+      const snapshot = async (): Promise<CampaignDetailDto> => {
+        const campaign = await system.dataSource.getRepository(Campaign).findOneByOrFail({ id });
+        return presentCampaignDetail(system.dataSource.manager, campaign);
+      };
+      await eventually(async () => (probe(await snapshot()) ? true : null), what, timeoutMs);
+      return detail(id);
     },
   };
 }
