@@ -81,6 +81,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the campaign conversion window and link lifetime, and names their variables when wrong', () => {
+    expect(loadWithEnv({}).campaigns).toMatchObject({ conversionWindowDays: 7, clickLinkTtlDays: 90 });
+    expect(loadWithEnv({ CAMPAIGN_CONVERSION_WINDOW_DAYS: '14', CAMPAIGN_CLICK_LINK_TTL_DAYS: '30' }).campaigns).toMatchObject({ conversionWindowDays: 14, clickLinkTtlDays: 30 });
+    expect(problemsOf(() => loadWithEnv({ CAMPAIGN_CONVERSION_WINDOW_DAYS: 'a week' }))).toEqual([
+      expect.stringMatching(/^campaigns\.conversionWindowDays \(CAMPAIGN_CONVERSION_WINDOW_DAYS\)/),
+    ]);
+  });
+
   it('reports every bad key at once', () => {
     const problems = problemsOf(() => loadWithEnv({ PORT: 'x', REDIS_URL: 'http://nope' }));
     expect(problems).toHaveLength(2);
