@@ -6,6 +6,7 @@ import { MemberSession } from '../members/MemberSession';
 import { StaffAccount } from '../staff/StaffAccount';
 import type { System } from '../system/System';
 import { Consent } from './Consent';
+import { MemberTag } from '../tags/MemberTag';
 
 /**
  * Deletes a member's account: removes every personal field (nickname, phone, WeChat
@@ -19,6 +20,8 @@ export async function memberEraser(options: { system: System; memberId: string; 
     await lockMember(manager, memberId);
     await manager.getRepository(Child).delete({ memberId });
     await manager.getRepository(MemberSession).delete({ memberId });
+    // Tags profile the person (价格敏感...): they go too, and rules skip deleted members.
+    await manager.getRepository(MemberTag).delete({ memberId });
     await manager.getRepository(Consent).update({ memberId }, { ip: '' });
     await manager.getRepository(StaffAccount).update({ memberId }, { memberId: null });
     await manager.getRepository(Member).update(

@@ -1,4 +1,5 @@
 import { runInTransaction } from '../db/runInTransaction';
+import { memberEraser } from '../privacy/memberEraser';
 import { TaskWorker } from '../queue/TaskWorker';
 import type { System } from '../system/System';
 import { createTestSystem } from '../testing/createTestSystem';
@@ -94,6 +95,20 @@ describe('dynamic tags from purchase histories', () => {
     await retag(buyer);
     expect(await tagsOf(system, idle)).toMatchObject({ [dynamic.id]: 'manual', [manual.id]: 'manual' });
     expect(await tagsOf(system, buyer)).toMatchObject({ [dynamic.id]: 'manual', [manual.id]: 'manual' });
+  });
+
+  it('forgets the tags of a member who deletes their account, and rules do not tag them again', async () => {
+    const tag = await createTag(system, { rule: { all: [{ kind: 'purchaseCount', min: 1 }] } });
+    const manual = await createTag(system);
+    const memberId = await newMemberId(system);
+    await till.buy(memberId, { amountFen: 1000 });
+    await retag(memberId);
+    await system.dataSource.getRepository(MemberTag).insert({ memberId, tagId: manual.id, source: 'manual', assignedAt: new Date() });
+    expect(Object.keys(await tagsOf(system, memberId))).toEqual(expect.arrayContaining([tag.id, manual.id]));
+    await memberEraser({ system, memberId, now: new Date() });
+    expect(await tagsOf(system, memberId)).toEqual({});
+    await retag(memberId);
+    expect(await tagsOf(system, memberId)).toEqual({});
   });
 
   describe('after each purchase and refund, through the retag job', () => {
