@@ -102,11 +102,12 @@ export async function campaignSender(input: CampaignSendInput): Promise<SendOutc
   }
   const sentAt = new Date();
   await runInTransaction(system.dataSource, async (manager) => {
-    await manager.query("UPDATE campaign_sends SET state = 'sent', sent_at = ?, wechat_msg_id = ?, error_code = NULL, error_message = NULL WHERE id = ? AND state = 'pending'", [
-      sentAt,
-      msgId,
-      send.id,
-    ]);
+    // A cancel that came while the call was in flight marked it skipped; it did go out.
+    await manager.query(
+      `UPDATE campaign_sends SET state = 'sent', skip_reason = NULL, sent_at = ?, wechat_msg_id = ?, error_code = NULL, error_message = NULL
+       WHERE id = ? AND (state = 'pending' OR skip_reason = 'cancelled')`,
+      [sentAt, msgId, send.id],
+    );
     if (msgId !== null) {
       await recordTemplateSend(manager, { msgId, openid: send.openid!, templateId: campaign.content.templateId!, source: 'campaign', sourceRef: send.id, sentAt });
       // The delivery result can beat this commit: it was kept, apply it now.
