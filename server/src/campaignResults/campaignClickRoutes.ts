@@ -5,6 +5,7 @@ import type { AppContextExtras, AppState } from '../app/appTypes';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
 import { campaignClickRecorder } from './campaignClickRecorder';
+import { withClickErrorPage } from './clickErrorPage';
 
 const TOKEN = z.string().trim().min(10).max(2048);
 const RedirectSchema = z.object({ params: z.object({ token: TOKEN }) });
@@ -24,12 +25,14 @@ export function campaignClickRoutes(): Router<AppState, AppContextExtras> {
   router.get(
     '/r/:token',
     limit,
-    validate(RedirectSchema, async (ctx) => {
-      const click = await campaignClickRecorder({ system: ctx.system, token: ctx.input.params.token, via: 'link', now: new Date() });
-      // Every opening must reach us again to be counted.
-      ctx.set('Cache-Control', 'no-store');
-      ctx.redirect(click.target!);
-    }),
+    validate(RedirectSchema, (ctx) =>
+      withClickErrorPage(ctx, async () => {
+        const click = await campaignClickRecorder({ system: ctx.system, token: ctx.input.params.token, via: 'link', now: new Date() });
+        // Every opening must reach us again to be counted.
+        ctx.set('Cache-Control', 'no-store');
+        ctx.redirect(click.target!);
+      }),
+    ),
   );
 
   router.post(

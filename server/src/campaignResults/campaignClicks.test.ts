@@ -96,6 +96,11 @@ describe('campaign click tracking', () => {
     expect(gone.status).toBe(410);
     expect(await gone.json()).toMatchObject({ error: 'click_link_expired', message: '链接已过期' });
 
+    const inBrowser = await fetch(`${server.baseUrl}/r/${expired}`, { redirect: 'manual', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(inBrowser.status).toBe(410);
+    expect(inBrowser.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await inBrowser.text()).toContain('<h1 style="font-size:1.25em">链接已过期</h1>');
+
     const orphan = clickToken(system.config, { sendId: '999999999999', target: TARGET });
     expect((await open(`/r/${orphan}`)).status).toBe(404);
     expect(await clicksOf(send.id)).toEqual([]);

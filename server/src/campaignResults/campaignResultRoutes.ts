@@ -19,7 +19,7 @@ const CampaignSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1
  */
 export function campaignResultRoutes(): Router<AppState, AppContextExtras> {
   const router = new Router<AppState, AppContextExtras>({ prefix: '/api/admin/campaigns' });
-  const limit = rateLimit({ name: 'admin-campaign-results', points: 120, durationSeconds: 60 });
+  const limit = rateLimit({ name: 'admin-campaign-results', points: 300, durationSeconds: 60 });
   const auth = staffAuth('campaigns.manage');
 
   router.get(
