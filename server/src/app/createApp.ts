@@ -55,6 +55,12 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
 
   app.use(requestContext());
   app.use(errorRenderer());
+  // WeChat's servers, not browsers, call /wechat, many times a second: it is routed before
+  // the security headers, the H5 files, the body parser and the twenty-odd other routers,
+  // none of which it needs and all of which every push used to pass through.
+  const callback = officialAccountRoutes(system.config);
+  app.use(callback.routes());
+  app.use(callback.allowedMethods());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -101,7 +107,6 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     adminRewardRoutes(),
     storeRoutes(),
     adminStoreRoutes(),
-    officialAccountRoutes(system.config),
     oaBindingRoutes(),
     oaAdminRoutes(),
     catalogueRoutes(),

@@ -5,7 +5,7 @@ import { createCampaignFixture } from '../testing/factories/createCampaignFixtur
 import { createMember } from '../testing/factories/createMember';
 import { startTestServer } from '../testing/startTestServer';
 import type { TestServer } from '../testing/startTestServer';
-import { CLICK_TOKEN_PARAM, clickToken, trackedLink } from './clickTokens';
+import { CLICK_TOKEN_PARAM, clickToken, trackedLink, trackedVariantLinks } from './clickTokens';
 
 const TARGET = 'https://toyclub.example/events/42?from=campaign';
 
@@ -105,6 +105,15 @@ describe('campaign click tracking', () => {
     expect((await open(`/r/${orphan}`)).status).toBe(404);
     expect(await clicksOf(send.id)).toEqual([]);
     expect(await clicksOf('999999999999')).toEqual([]);
+  });
+
+  it('tracks both links of a content variant for the sender, and leaves absent ones absent', async () => {
+    const send = await newSend();
+    const links = trackedVariantLinks(system.config, { sendId: send.id, url: TARGET, miniProgramPage: 'pages/polls/index' });
+    expect(links.url).toMatch(/\/r\/c[0-9a-z]+\./);
+    expect(links.miniProgramPage).toMatch(new RegExp(`^pages/polls/index\\?${CLICK_TOKEN_PARAM}=c`));
+    expect((await open(new URL(links.url!).pathname)).headers.get('location')).toBe(TARGET);
+    expect(trackedVariantLinks(system.config, { sendId: send.id })).toEqual({});
   });
 
   it('builds no link for a target that is neither a web URL nor a page path', () => {

@@ -80,3 +80,19 @@ export function verifyClickToken(config: Pick<AppConfig, 'security'>, token: str
     expired: parseInt(expiry, 36) * 1000 <= now.getTime(),
   };
 }
+
+/**
+ * A content variant's links as one member's send carries them: the web `url` and the
+ * `miniProgramPage` each replaced by its tracked form (absent ones stay absent), for the
+ * sender to pass to the gateway instead of the variant's own.
+ */
+export function trackedVariantLinks(
+  config: ClickTokenConfig,
+  input: { sendId: string; url?: string; miniProgramPage?: string; now?: Date },
+): { url?: string; miniProgramPage?: string } {
+  const { sendId, now } = input;
+  return {
+    ...(input.url ? { url: trackedLink(config, { sendId, target: input.url, now }) } : {}),
+    ...(input.miniProgramPage ? { miniProgramPage: trackedLink(config, { sendId, target: input.miniProgramPage, now }) } : {}),
+  };
+}

@@ -1,6 +1,26 @@
 import type Redis from 'ioredis';
 import type { Reply } from '../replies/Reply';
 
+/**
+ * A Redis connection with the claim defined as a server-side script ({@link withClaimScript}):
+ * one command and one reply for the client and Redis to handle per push instead of three.
+ */
+export type DedupRedis = Redis & {
+  oaClaim(dedupKey: string, touchKey: string, handoffKey: string, pendingMs: number): Promise<[number, number, number]>;
+};
+
+/** Claims the push (SET NX), the follower's once-a-minute touch (SET NX) and reads the hand-off flag. */
+const CLAIM_SCRIPT = `
+local first = redis.call('SET', KEYS[1], 'pending', 'PX', ARGV[1], 'NX')
+local touch = redis.call('SET', KEYS[2], '1', 'EX', 60, 'NX')
+return { first and 1 or 0, touch and 1 or 0, redis.call('EXISTS', KEYS[3]) }`;
+
+/** Defines the claim script on `redis` (sent once, then called by its SHA1 with EVALSHA). */
+export function withClaimScript(redis: Redis): DedupRedis {
+  redis.defineCommand('oaClaim', { numberOfKeys: 3, lua: CLAIM_SCRIPT });
+  return redis as DedupRedis;
+}
+
 /** What claiming a push told: whether this delivery is the first, and what else the pipeline learned. */
 export interface PushClaim {
   first: boolean;
@@ -20,7 +40,7 @@ const POLL_MS = 20;
  */
 export class MessageDeduper {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: DedupRedis,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
     /** How long a claim without a reply lasts: past it, a crashed holder's push can be retried. */
@@ -31,17 +51,15 @@ export class MessageDeduper {
     return `${this.prefix}oa:dedup:${dedupKey}`;
   }
 
-  /**
-   * Claims the push; the follower's interaction throttle and hand-off flag are read with it.
-   * Issued together, so that an auto-pipelining client sends them in one write.
-   */
+  /** Claims the push; the follower's interaction throttle and hand-off flag are read with it, in one script. */
   async claim(dedupKey: string, openid: string): Promise<PushClaim> {
-    const [claimed, touched, handoff] = await Promise.all([
-      this.redis.set(this.key(dedupKey), PENDING, 'PX', this.pendingMs, 'NX'),
-      this.redis.set(`${this.prefix}oa:touch:${openid}`, '1', 'EX', 60, 'NX'),
-      this.redis.exists(handoffKey(this.prefix, openid)),
-    ]);
-    return { first: claimed === 'OK', touch: touched === 'OK', handoff: handoff === 1 };
+    const [claimed, touched, handoff] = await this.redis.oaClaim(
+      this.key(dedupKey),
+      `${this.prefix}oa:touch:${openid}`,
+      handoffKey(this.prefix, openid),
+      this.pendingMs,
+    );
+    return { first: claimed === 1, touch: touched === 1, handoff: handoff === 1 };
   }
 
   /**

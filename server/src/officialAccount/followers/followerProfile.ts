@@ -38,9 +38,13 @@ export async function followerProfile(dataSource: DataSource, openid: string): P
   };
 }
 
-/** Records the follower's latest interaction (custom-service sends are allowed for 48 hours after it). */
+/**
+ * Records the follower's latest interaction (custom-service sends are allowed for 48 hours
+ * after it). One autocommit upsert, at most once a minute per follower: on the hot path.
+ */
 export async function touchFollower(dataSource: DataSource, openid: string, at: Date = new Date()): Promise<void> {
-  await dataSource.query(
+  await hotPathQuery(
+    dataSource,
     `INSERT INTO oa_followers (openid, subscribed, reachable, last_interaction_at) VALUES (?, 1, 1, ?)
      ON DUPLICATE KEY UPDATE last_interaction_at = VALUES(last_interaction_at)`,
     [openid, at],
