@@ -38,11 +38,11 @@ export function GuardianConsent({ member, onAccepted }: { member: MemberMeDto; o
         {error ? <Text className="list-item__sub">{error}</Text> : null}
       </View>
       {member.consent.privacyAccepted ? (
-        <Button id="children-guardian-accept" size="mini" loading={busy} disabled={busy} onClick={() => void accept()}>
+        <Button id="children-guardian-accept" className="children-page__button" size="mini" loading={busy} disabled={busy} onClick={() => void accept()}>
           同意
         </Button>
       ) : (
-        <Button id="children-to-privacy" size="mini" onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
+        <Button id="children-to-privacy" className="children-page__button" size="mini" onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
           去同意
         </Button>
       )}

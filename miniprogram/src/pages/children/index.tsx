@@ -105,7 +105,7 @@ export function ChildrenPage() {
                 生日 {child.birthMonth} 月 {child.birthDay} 日
               </Text>
             </View>
-            <Button id={`child-remove-${child.id}`} size="mini" onClick={() => void remove(child.id)}>
+            <Button id={`child-remove-${child.id}`} className="children-page__button" size="mini" onClick={() => void remove(child.id)}>
               删除
             </Button>
           </View>
@@ -113,11 +113,11 @@ export function ChildrenPage() {
       )}
       <View className="list-item">
         <View className="list-item__main">
-          <Input id="child-name" placeholder="名字或小名" value={name} onInput={(event) => setName(event.detail.value)} />
-          <Input id="child-month" type="number" placeholder="生日月（1-12）" value={month} onInput={(event) => setMonth(event.detail.value)} />
-          <Input id="child-day" type="number" placeholder="生日日（1-31）" value={dayOfMonth} onInput={(event) => setDayOfMonth(event.detail.value)} />
+          <Input id="child-name" className="children-page__input" placeholder="名字或小名" value={name} onInput={(event) => setName(event.detail.value)} />
+          <Input id="child-month" className="children-page__input" type="number" placeholder="生日月（1-12）" value={month} onInput={(event) => setMonth(event.detail.value)} />
+          <Input id="child-day" className="children-page__input" type="number" placeholder="生日日（1-31）" value={dayOfMonth} onInput={(event) => setDayOfMonth(event.detail.value)} />
         </View>
-        <Button id="child-add" size="mini" onClick={() => void add()}>
+        <Button id="child-add" className="children-page__button" size="mini" onClick={() => void add()}>
           添加
         </Button>
       </View>
