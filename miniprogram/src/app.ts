@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { dropFalseBooleanAttributes } from './h5/dropFalseBooleanAttributes';
 import { installRootFontSize } from './h5/rootFontSize';
 import { preventScriptLinks } from './h5/preventScriptLinks';
 import './app.scss';
@@ -8,6 +9,7 @@ import './app.scss';
 if (process.env.TARO_ENV === 'h5') {
   installRootFontSize(window);
   preventScriptLinks(document);
+  dropFalseBooleanAttributes(document);
 }
 
 /** The app shell: Taro renders the current page as `children`. */

@@ -70,6 +70,8 @@ describe('H5 member flow in a real browser: sign-in, consent, a child, the card 
     const member = await system.dataSource.getRepository(Member).findOneByOrFail({ openid });
     expect(member.privacyConsentedAt).toBeNull();
     await screenshotSettled(page, 'h5-flow-consent.png');
+    // An enabled Taro button must not carry disabled="false": Taro's CSS greys out [disabled].
+    expect(await page.locator('#consent-accept').getAttribute('disabled')).toBeNull();
 
     // Accepting the privacy policy removes the prompt and issues the card code.
     const firstCode = nextCardCode(page);
@@ -80,6 +82,7 @@ describe('H5 member flow in a real browser: sign-in, consent, a child, the card 
     // 我的孩子: the guardian's separate consent comes first, then a child with a birthday.
     await page.getByText('我的孩子', { exact: true }).click();
     await page.locator('#guardian-consent').waitFor({ state: 'visible' });
+    await screenshotSettled(page, 'h5-flow-guardian.png');
     await page.locator('#children-guardian-accept').click();
     await page.locator('#children-empty').waitFor({ state: 'visible' });
     await page.locator('#child-name input').fill('豆豆');

@@ -1,4 +1,5 @@
 import { H5_ROOT_FONT, installRootFontSize, rootFontSizePx } from '../rootFontSize';
+import { dropFalseBooleanAttributes } from '../dropFalseBooleanAttributes';
 import { preventScriptLinks } from '../preventScriptLinks';
 
 describe('rootFontSizePx', () => {
@@ -47,5 +48,33 @@ describe('preventScriptLinks', () => {
     const link = document.getElementById('link');
     if (!link) throw new Error('fixture missing');
     expect(click(link).defaultPrevented).toBe(false);
+  });
+});
+
+describe('dropFalseBooleanAttributes', () => {
+  const observer = dropFalseBooleanAttributes(document);
+  afterAll(() => observer.disconnect());
+
+  /** MutationObserver callbacks run as microtasks. */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('removes disabled="false" and loading="false" from Taro components, added or changed', async () => {
+    document.body.innerHTML = '<taro-button-core id="b" disabled="false" loading="false" type="">同意</taro-button-core>';
+    await settled();
+    const button = document.getElementById('b');
+    expect(button?.hasAttribute('disabled')).toBe(false);
+    expect(button?.hasAttribute('loading')).toBe(false);
+    button?.setAttribute('disabled', 'true');
+    await settled();
+    expect(button?.getAttribute('disabled')).toBe('true');
+    button?.setAttribute('disabled', 'false');
+    await settled();
+    expect(button?.hasAttribute('disabled')).toBe(false);
+  });
+
+  it('leaves other elements alone', async () => {
+    document.body.innerHTML = '<div id="d" disabled="false"></div>';
+    await settled();
+    expect(document.getElementById('d')?.getAttribute('disabled')).toBe('false');
   });
 });
