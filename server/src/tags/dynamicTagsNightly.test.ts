@@ -48,4 +48,17 @@ describe('DynamicTagsNightlyTask', () => {
     expect(await system.queues.get(tagMirrorTask.queueName).getJob(`tags-mirror:${tag.id}`)).not.toBeNull();
     expect(await job.progress()).toBe(String((await system.dataSource.query('SELECT MAX(id) AS id FROM members'))[0].id));
   });
+
+  it('continues a retried run after the last batch it finished (the cursor in the job progress)', async () => {
+    const till = await testTill(system, server.baseUrl);
+    const before = await newMemberId(system);
+    const after = await newMemberId(system);
+    for (const memberId of [before, after]) await till.buy(memberId, { amountFen: 1500 });
+    const tag = await createTag(system, { rule: { all: [{ kind: 'spend', minFen: 1500, maxFen: 1500 }] } });
+    const job = await system.scheduler.schedule(nightly, { batchSize: 50, tagId: tag.id, version: 1 });
+    await job.progress(before);
+    await nightly.perform(job.data, { system, job, log: system.logger });
+    expect((await tagsOf(system, before))[tag.id]).toBeUndefined();
+    expect((await tagsOf(system, after))[tag.id]).toBe('rule');
+  });
 });
