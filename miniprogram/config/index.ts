@@ -60,6 +60,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
+      // Every component's classes are its own (BEM), so the order pages import shared
+      // stylesheets in does not matter; without this, webpack warns when two pages differ.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       // The server serves this build at /h5/, and the hash router keeps every page under

@@ -1,8 +1,8 @@
 import { httpAnswer, request } from './mocks/taro';
 import { healthBody } from './healthFixtures';
 
-/** One programmed answer: a body (status 200) or a status with its body. */
-export type RouteAnswer = unknown | { status: number; body: unknown };
+/** One programmed answer: a body (status 200), a status with its body, or a function giving either per call. */
+export type RouteAnswer = unknown | { status: number; body: unknown } | (() => unknown);
 
 /** The key of a route: `METHOD /path` (query strings are not part of it). */
 export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} ${string}`;
@@ -21,7 +21,8 @@ export function serveRoutes(routes: Partial<Record<RouteKey, RouteAnswer>>): voi
     const key = `${options.method ?? 'GET'} ${path}` as RouteKey;
     let answer: ReturnType<typeof httpAnswer>;
     if (key in routes) {
-      const programmed = routes[key];
+      const route = routes[key];
+      const programmed: unknown = typeof route === 'function' ? (route as () => unknown)() : route;
       answer = isStatusAnswer(programmed) ? httpAnswer(programmed.status, programmed.body) : httpAnswer(200, programmed);
     } else if (path === '/healthz') answer = httpAnswer(200, healthBody());
     else answer = httpAnswer(404, { error: 'not_found', message: '找不到' });

@@ -16,8 +16,14 @@ const PAGE_FILE_EXTENSIONS = ['.js', '.json', '.wxml', '.wxss'];
 interface AppJson {
   pages: string[];
   tabBar?: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
-  subPackages?: Array<{ root: string }>;
-  subpackages?: Array<{ root: string }>;
+  subPackages?: Array<{ root: string; pages: string[] }>;
+  subpackages?: Array<{ root: string; pages: string[] }>;
+}
+
+/** Every page path of the app, the subpackages' included (`<root>/<page>`). */
+function allPages(appJson: AppJson): string[] {
+  const subpackages = [...(appJson.subPackages ?? []), ...(appJson.subpackages ?? [])];
+  return [...appJson.pages, ...subpackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root}/${page}`))];
 }
 
 function readAppJson(): AppJson {
@@ -41,13 +47,14 @@ describe('weapp build in miniprogram/dist', () => {
   it('lists every page of app.config, in order, with the tab bar of MEMBER_APP_TABS', () => {
     const appJson = readAppJson();
     expect(appJson.pages).toEqual(appConfig.pages);
+    expect(appJson.subPackages ?? []).toEqual(appConfig.subPackages ?? []);
     expect(appJson.tabBar?.list.map((tab) => tab.pagePath)).toEqual(MEMBER_APP_TABS.map((tab) => tab.pagePath));
     expect(appJson.tabBar?.list.map((tab) => tab.text)).toEqual(MEMBER_APP_TABS.map((tab) => tab.text));
     for (const tab of appJson.tabBar?.list ?? []) expect(appJson.pages).toContain(tab.pagePath);
   });
 
   it('has the .js, .json, .wxml and .wxss of every page', () => {
-    const missing = readAppJson().pages.flatMap((page) =>
+    const missing = allPages(readAppJson()).flatMap((page) =>
       PAGE_FILE_EXTENSIONS.map((extension) => `${page}${extension}`).filter((file) => !fs.existsSync(path.join(DIST, file))),
     );
     expect(missing).toEqual([]);

@@ -8,13 +8,13 @@ import './CardQrCode.scss';
  * canvas: the same markup renders on weapp and H5, needs no canvas context or pixel-ratio
  * handling, and redraws with plain React state when the code rotates. The code itself
  * stays underneath as selectable text, for screen readers and for typing it at a till
- * without a scanner. Test hooks: `#card-qr`, `#card-code-text`.
+ * without a scanner. Also draws receipt claim codes (`label` names what it is). Test hooks: `#card-qr`, `#card-code-text`.
  */
-export function CardQrCode({ code }: { code: string }) {
+export function CardQrCode({ code, label = '会员码二维码' }: { code: string; label?: string }) {
   const qr = useMemo(() => qrRows(code), [code]);
   return (
     <View className="card-qr">
-      <View id="card-qr" className="card-qr__symbol" ariaLabel="会员码二维码" ariaRole="img">
+      <View id="card-qr" className="card-qr__symbol" ariaLabel={label} ariaRole="img">
         {qr.rows.map((runs, rowIndex) => (
           <View key={rowIndex} className="card-qr__row">
             {runs.map((run, runIndex) => (

@@ -49,7 +49,10 @@ export const showToast = jest.fn((_options?: unknown) => Promise.resolve({ errMs
 /** `useRouter`: the current page's query; tests set `params` with mockReturnValue. */
 export const useRouter = jest.fn((): { params: Record<string, string | undefined>; path: string } => ({ params: {}, path: '' }));
 
-const Taro = { useRouter, redirectTo, scanCode, request, switchTab, getStorageSync, setStorageSync, removeStorageSync, login, navigateTo, showModal, showToast };
+/** `useDidShow`: pages in tests are never shown again, so the callback is not called. */
+export const useDidShow = jest.fn((_callback: () => void): void => undefined);
+
+const Taro = { useRouter, useDidShow, redirectTo, scanCode, request, switchTab, getStorageSync, setStorageSync, removeStorageSync, login, navigateTo, showModal, showToast };
 
 export default Taro;
 

@@ -1,5 +1,11 @@
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { isSignedIn } from '../../auth/auth';
+import { useMember } from '../../hooks/useMember';
 import './index.scss';
+
+/** 店员模式 (staff subpackage), also where a staff account is bound. */
+const STAFF_PAGE_URL = '/pages/staff/index';
 
 /** One entry of the 我的 list; the pages behind them come with later features. */
 export interface MineLink {
@@ -17,10 +23,18 @@ export const MINE_LINKS: readonly MineLink[] = [
 ];
 
 /**
- * 我的: the member's own corner. Before sign-in it shows a guest header and the list of
- * places that will open later, each marked 敬请期待. Test hook: `#mine-page`.
+ * 我的: the member's own corner. Signed out it shows a guest header; signed in, the
+ * member's name, tier and points, and for staff the way into 店员模式 (others get a small
+ * link to bind a staff account). The other places open later, each marked 敬请期待.
+ * Test hooks: `#mine-page`, `#mine-staff`, `#mine-staff-bind`.
  */
 export function MinePage() {
+  const { state, reload } = useMember();
+  // A tab stays mounted: sign-in on 会员卡 or a new staff binding shows on the next visit.
+  useDidShow(() => {
+    if (isSignedIn()) void reload();
+  });
+  const member = state.kind === 'ready' ? state.member : null;
   return (
     <View id="mine-page" className="page mine-page">
       <View className="mine-page__profile">
@@ -29,10 +43,23 @@ export function MinePage() {
           <View className="mine-page__avatar-body" />
         </View>
         <View className="mine-page__who">
-          <Text className="mine-page__name">未登录</Text>
-          <Text className="mine-page__hint">登录后查看你的会员信息</Text>
+          <Text className="mine-page__name">{member ? (member.nickname ?? '会员') : state.kind === 'loading' ? '加载中…' : '未登录'}</Text>
+          <Text className="mine-page__hint">
+            {member ? `${member.tier.current.name} · ${member.pointsBalance} 积分` : state.kind === 'error' ? state.message : '登录后查看你的会员信息'}
+          </Text>
         </View>
       </View>
+      {member?.staffRole ? (
+        <View id="mine-staff" className="mine-page__links mine-page__staff" onClick={() => void Taro.navigateTo({ url: STAFF_PAGE_URL })}>
+          <View className="mine-page__link">
+            <View className="mine-page__link-text">
+              <Text className="mine-page__link-title">店员模式</Text>
+              <Text className="mine-page__link-description">扫会员码记录消费、核销兑换</Text>
+            </View>
+            <Text className="mine-page__link-go">›</Text>
+          </View>
+        </View>
+      ) : null}
       <View id="mine-links" className="mine-page__links">
         {MINE_LINKS.map((link) => (
           <View key={link.key} className="mine-page__link">
@@ -44,6 +71,11 @@ export function MinePage() {
           </View>
         ))}
       </View>
+      {member && !member.staffRole ? (
+        <Text id="mine-staff-bind" className="mine-page__staff-bind" onClick={() => void Taro.navigateTo({ url: STAFF_PAGE_URL })}>
+          我是店员，绑定店员账号
+        </Text>
+      ) : null}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { RedemptionDto, RedemptionListDto, RewardListDto } from '@toyclub/shared';
 import { ApiError } from '../../api/client';
+import { newIdempotencyKey } from '../../api/idempotencyKey';
 import { memberRequest } from '../../auth/auth';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadStatus } from '../../components/LoadStatus';
@@ -19,11 +20,6 @@ async function loadRewards(): Promise<RewardsData> {
     memberRequest<RedemptionListDto>('/api/mp/redemptions'),
   ]);
   return { rewards: rewards.rewards, redemptions: redemptions.redemptions };
-}
-
-/** One key per tap, so a retried request never charges twice. */
-function newIdempotencyKey(): string {
-  return `mp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 const STATUS_TEXT: Record<RedemptionDto['status'], string> = { pending: '待领取', fulfilled: '已领取', cancelled: '已取消' };
