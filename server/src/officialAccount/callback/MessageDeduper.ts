@@ -6,12 +6,12 @@ import type { Reply } from '../replies/Reply';
  * one command and one reply for the client and Redis to handle per push instead of three.
  */
 export type DedupRedis = Redis & {
-  oaClaim(dedupKey: string, touchKey: string, handoffKey: string, pendingMs: number): Promise<[number, number, number]>;
+  oaClaim(dedupKey: string, touchKey: string, handoffKey: string, pendingMs: number, pendingValue: string): Promise<[number, number, number]>;
 };
 
 /** Claims the push (SET NX), the follower's once-a-minute touch (SET NX) and reads the hand-off flag. */
 const CLAIM_SCRIPT = `
-local first = redis.call('SET', KEYS[1], 'pending', 'PX', ARGV[1], 'NX')
+local first = redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[1], 'NX')
 local touch = redis.call('SET', KEYS[2], '1', 'EX', 60, 'NX')
 return { first and 1 or 0, touch and 1 or 0, redis.call('EXISTS', KEYS[3]) }`;
 
@@ -58,6 +58,7 @@ export class MessageDeduper {
       `${this.prefix}oa:touch:${openid}`,
       handoffKey(this.prefix, openid),
       this.pendingMs,
+      PENDING,
     );
     return { first: claimed === 1, touch: touched === 1, handoff: handoff === 1 };
   }
