@@ -8,7 +8,8 @@ export type AutoReplyMatchType = 'exact' | 'contains' | 'regex';
 export type AutoReplyContent =
   | { type: 'text'; content: string }
   | { type: 'image'; mediaId: string }
-  | { type: 'miniprogram'; title: string; pagepath: string; thumbMediaId: string };
+  /** `thumbMediaId` omitted: the card shows the configured default picture. */
+  | { type: 'miniprogram'; title: string; pagepath: string; thumbMediaId?: string };
 
 /** Body of `POST /api/admin/auto-replies` and `PUT /api/admin/auto-replies/:id`. */
 export interface AutoReplyRuleInput {

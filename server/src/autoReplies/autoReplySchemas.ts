@@ -21,7 +21,8 @@ const reply = z.discriminatedUnion('type', [
     type: z.literal('miniprogram'),
     title: z.string().trim().min(1).max(64),
     pagepath: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_/.-]+(\?[\w=&%.-]*)?$/),
-    thumbMediaId: z.string().trim().min(1).max(128),
+    /** Omitted: the configured default card picture (`officialAccount.cardThumbMediaId`). */
+    thumbMediaId: z.string().trim().min(1).max(128).optional(),
   }),
 ]);
 

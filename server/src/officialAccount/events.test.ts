@@ -9,7 +9,7 @@ import { postPush, signedPush } from '../testing/signedPush';
 import { bindFollowerOfMember } from './followers/bindFollower';
 import { recordTemplateSend } from './templateSends/templateSendRecords';
 import type { StoreQrCodeDto } from '@toyclub/shared';
-import { bindingTokenIn, replyText } from './testSupport';
+import { bindingTokenIn, ownerClient, replyText } from './testSupport';
 
 interface FollowerRow {
   member_id: string | null;
@@ -24,12 +24,11 @@ interface FollowerRow {
 
 describe('official-account events through real signed pushes from the simulator', () => {
   let harness: OfficialAccountHarness;
-  let owner: Awaited<ReturnType<typeof staffClient>>;
+  let owner: Awaited<ReturnType<typeof ownerClient>>;
 
   beforeAll(async () => {
     harness = await startOfficialAccountHarness();
-    const account = await createStaff(harness.system, { role: 'owner' });
-    owner = await staffClient(harness.server.baseUrl, account.username);
+    owner = await ownerClient(harness);
   });
   afterAll(() => harness.close());
 

@@ -54,6 +54,11 @@ export const officialAccountConfigSchema = z.object({
   /** The mini-program pages the replies link to. */
   memberCardPage: z.string().regex(/^[a-z0-9_/-]+$/i),
   activityPage: z.string().regex(/^[a-z0-9_/-]+$/i),
+  /**
+   * The picture of mini-program cards whose keyword rule names none: the media id of an image
+   * uploaded to the official account as permanent material (WeChat answers 40007 for an unknown one).
+   */
+  cardThumbMediaId: z.string().trim().min(1).max(128),
   texts: z.object({
     welcome: text,
     welcomeBack: text,

@@ -41,6 +41,17 @@ describe('WeChat simulator: customer service, subscription messages, followers, 
     expect((await custom('o_unknown')).errcode).toBe(40003);
   });
 
+  it('accepts a mini-program card with title, appid, pagepath and thumb_media_id, and refuses one missing a field (47001)', async () => {
+    sim.addFollower({ openid: 'o_card' });
+    const card = { title: '积分规则', appid: mp.appId, pagepath: 'pages/card/index?tab=points', thumb_media_id: 'THUMB_1' };
+    expect(await post('/cgi-bin/message/custom/send', { touser: 'o_card', msgtype: 'miniprogrampage', miniprogrampage: card })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(sim.inbox('o_card').map((message) => message.payload)).toEqual([{ touser: 'o_card', msgtype: 'miniprogrampage', miniprogrampage: card }]);
+    for (const field of ['title', 'appid', 'pagepath', 'thumb_media_id'] as const) {
+      const { [field]: _dropped, ...partial } = card;
+      expect((await post('/cgi-bin/message/custom/send', { touser: 'o_card', msgtype: 'miniprogrampage', miniprogrampage: partial })).errcode).toBe(47001);
+    }
+  });
+
   it('caps customer-service messages at 20 per interaction (45047)', async () => {
     sim.addFollower({ openid: 'o_chatty' });
     for (let i = 0; i < 20; i += 1) expect((await custom('o_chatty')).errcode).toBe(0);

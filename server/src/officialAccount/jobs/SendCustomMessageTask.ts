@@ -1,12 +1,16 @@
 import { Task } from '../../queue/Task';
 import type { TaskContext } from '../../queue/Task';
+import type { MiniProgramCard } from '../../wechat/gateway/OfficialAccountMessages';
 import { WechatApiError } from '../../wechat/gateway/WechatApiError';
 import { markFollowerUnreachable } from '../followers/markFollowerUnreachable';
 
-/** A customer-service message: what a passive reply could not carry in time. */
-export type CustomMessage = { type: 'text'; content: string } | { type: 'image'; mediaId: string };
+/** A customer-service message: what a passive reply could not carry (in time, or at all: a mini-program card). */
+export type CustomMessage =
+  | { type: 'text'; content: string }
+  | { type: 'image'; mediaId: string }
+  | ({ type: 'miniProgramCard' } & MiniProgramCard);
 
-/** One customer-service message to one follower; `key` makes the job unique (push dedup key + index). */
+/** One customer-service message to one follower; `key` makes the job unique (the push's dedup key + a suffix). */
 export interface SendCustomMessagePayload {
   openid: string;
   message: CustomMessage;
@@ -15,8 +19,9 @@ export interface SendCustomMessagePayload {
 
 /**
  * Sends a customer-service message through the gateway: the late answer to a push that
- * got an empty reply. The job id comes from the push's dedup key, so a re-delivered push
- * never sends twice. Followers who left are marked unreachable and not retried.
+ * got an empty reply, or a mini-program card (which no passive reply can carry). The job
+ * id comes from the push's dedup key, so a re-delivered push never sends twice. Followers
+ * who left are marked unreachable and not retried.
  */
 export class SendCustomMessageTask extends Task<SendCustomMessagePayload> {
   readonly name = 'oa.sendCustomMessage';
@@ -29,8 +34,10 @@ export class SendCustomMessageTask extends Task<SendCustomMessagePayload> {
   async perform(payload: SendCustomMessagePayload, { system, job, log }: TaskContext): Promise<void> {
     const oa = system.wechat.oa;
     try {
-      if (payload.message.type === 'text') await oa.sendCustomText(payload.openid, payload.message.content);
-      else await oa.sendCustomImage(payload.openid, payload.message.mediaId);
+      const { message } = payload;
+      if (message.type === 'text') await oa.sendCustomText(payload.openid, message.content);
+      else if (message.type === 'image') await oa.sendCustomImage(payload.openid, message.mediaId);
+      else await oa.sendCustomMiniProgramCard(payload.openid, message);
     } catch (error) {
       if (!(error instanceof WechatApiError)) throw error;
       if (error.action === 'memberUnreachable') {

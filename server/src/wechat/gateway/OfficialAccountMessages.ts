@@ -35,6 +35,17 @@ export interface SubscriptionNotice {
   miniProgram?: MiniProgramTarget;
 }
 
+/** A mini-program card (customer-service `miniprogrampage`): the page opens when it is tapped. */
+export interface MiniProgramCard {
+  title: string;
+  /** The mini-program's appid; WeChat requires it to be linked to the official account. */
+  appId: string;
+  /** A page of the mini-program, with its query (`pages/card/index?tab=points`). */
+  pagePath: string;
+  /** The card's picture: the media id of an image uploaded to the official account. */
+  thumbMediaId: string;
+}
+
 /** Messages the official account sends to one member. */
 export interface OfficialAccountMessages {
   /** `message/template/send` → the 64-bit `msgid` (exact string) that TEMPLATESENDJOBFINISH reports. */
@@ -45,6 +56,8 @@ export interface OfficialAccountMessages {
   sendCustomText(openid: string, text: string): Promise<void>;
   /** Customer-service image by media id. */
   sendCustomImage(openid: string, mediaId: string): Promise<void>;
+  /** Customer-service mini-program card (wechat-api cannot build it: a hand-written call). */
+  sendCustomMiniProgramCard(openid: string, card: MiniProgramCard): Promise<void>;
 }
 
 function valueMap(data: Record<string, string>): Record<string, { value: string }> {
@@ -105,6 +118,19 @@ export function createOfficialAccountMessages(context: OfficialAccountContext): 
       await callLegacy(context, { path: '/cgi-bin/message/custom/send', idempotent: false }, (api) =>
         api._sendImage(openid, mediaId, done),
       );
+    },
+
+    async sendCustomMiniProgramCard(openid, card) {
+      await callJson(context, {
+        method: 'POST',
+        path: '/cgi-bin/message/custom/send',
+        idempotent: false,
+        body: {
+          touser: openid,
+          msgtype: 'miniprogrampage',
+          miniprogrampage: { title: card.title, appid: card.appId, pagepath: card.pagePath, thumb_media_id: card.thumbMediaId },
+        },
+      });
     },
   };
 }

@@ -102,6 +102,16 @@ describe('WeChat gateway, official-account calls against the simulator', () => {
     expect(await failure(oa().sendCustomText('o-quiet', 'hi'))).toMatchObject({ errcode: 45015, action: 'memberUnreachable' });
   });
 
+  it('sends a mini-program card as a customer-service message', async () => {
+    await oa().sendCustomMiniProgramCard('o-a', { title: '积分规则', appId: 'wxmp', pagePath: 'pages/card/index?tab=points', thumbMediaId: 'thumb-1' });
+    expect(lastBody('/cgi-bin/message/custom/send')).toEqual({
+      touser: 'o-a',
+      msgtype: 'miniprogrampage',
+      miniprogrampage: { title: '积分规则', appid: 'wxmp', pagepath: 'pages/card/index?tab=points', thumb_media_id: 'thumb-1' },
+    });
+    expect(await failure(oa().sendCustomMiniProgramCard('o-a', { title: '积分规则', appId: 'wxmp', pagePath: 'pages/card/index', thumbMediaId: '' }))).toMatchObject({ errcode: 47001 });
+  });
+
   it('sends a subscription notice against a grant, then asks for re-authorisation', async () => {
     harness.sim.grantSubscription('oa', 'o-a', 'tpl-notice', 1);
     const notice = { openid: 'o-a', templateId: 'tpl-notice', data: { thing1: '会员日', number2: '3' } };
