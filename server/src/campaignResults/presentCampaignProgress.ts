@@ -30,7 +30,8 @@ export function presentCampaignProgress(figures: CampaignProgressFigures): Campa
     planned,
     counts: { ...figures.counts },
     done,
-    percent: planned === 0 ? 0 : Math.floor((done * 1000) / planned) / 10,
+    // An empty audience is complete once the campaign is.
+    percent: planned === 0 ? (figures.finished ? 100 : 0) : Math.floor((done * 1000) / planned) / 10,
     finished: figures.finished,
   };
 }
