@@ -14,3 +14,4 @@ export * from './segments';
 export * from './tags';
 export * from './campaigns';
 export * from './campaignResults';
+export * from './journeys';

@@ -3,6 +3,7 @@ import { catalogueConfigSchema } from '../catalogue/catalogueConfigSchema';
 import { campaignsConfigSchema } from '../campaigns/campaignsConfigSchema';
 import { campaignResultsConfigShape } from '../campaignResults/campaignResultsConfigSchema';
 import { segmentsConfigSchema } from '../segments/segmentsConfigSchema';
+import { journeysConfigSchema } from '../journeys/journeysConfigSchema';
 import { officialAccountConfigSchema } from '../officialAccount/officialAccountConfigSchema';
 
 /** Accepts real booleans and the strings an environment variable carries. */
@@ -136,6 +137,7 @@ export const configSchema = z.object({
   catalogue: catalogueConfigSchema,
   campaigns: campaignsConfigSchema.extend(campaignResultsConfigShape),
   segments: segmentsConfigSchema,
+  journeys: journeysConfigSchema,
   logging: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     pretty: booleanFlag,

@@ -33,6 +33,8 @@ import { CampaignRun } from '../campaigns/CampaignRun';
 import { CampaignSend } from '../campaigns/CampaignSend';
 import { SubscribeGrant } from '../campaigns/SubscribeGrant';
 import { CampaignClick } from '../campaignResults/CampaignClick';
+import { Journey } from '../journeys/Journey';
+import { JourneyEnrolment } from '../journeys/JourneyEnrolment';
 
 /** Every TypeORM entity of the server. */
 export const ENTITIES = [
@@ -71,4 +73,6 @@ export const ENTITIES = [
   CampaignSend,
   SubscribeGrant,
   CampaignClick,
+  Journey,
+  JourneyEnrolment,
 ];

@@ -7,6 +7,7 @@ import { TierReviewTask } from '../tiers/TierReviewTask';
 import { ExpiredSessionsCleanupTask } from '../staff/ExpiredSessionsCleanupTask';
 import { DynamicTagsNightlyTask } from '../tags/DynamicTagsNightlyTask';
 import { MemberStatsRecomputeTask } from '../members/MemberStatsRecomputeTask';
+import { JourneyTask } from '../journeys/JourneyTask';
 
 /** A job that runs on a schedule: a cron expression (server time zone) or a fixed period. */
 export interface RepeatableJob<Payload = unknown> {
@@ -29,6 +30,11 @@ export const REPEATABLE_JOBS: ReadonlyArray<RepeatableJob> = [
   { task: new DynamicTagsNightlyTask(), payload: {}, repeat: { cron: '45 4 * * *', tz: 'Asia/Shanghai' } },
   // After the tier review has slid the windows: checks the figures segments are built on.
   { task: new MemberStatsRecomputeTask(), payload: {}, repeat: { cron: '15 5 * * *', tz: 'Asia/Shanghai' } },
+  // After the statistics and tags are fresh (churn risk reads them); quiet hours hold the sends until morning.
+  { task: new JourneyTask('birthday'), payload: {}, repeat: { cron: '45 5 * * *', tz: 'Asia/Shanghai' } },
+  { task: new JourneyTask('churn'), payload: {}, repeat: { cron: '50 5 * * *', tz: 'Asia/Shanghai' } },
+  { task: new JourneyTask('welcome'), payload: {}, repeat: { cron: '55 5 * * *', tz: 'Asia/Shanghai' } },
+  { task: new JourneyTask('expiry'), payload: {}, repeat: { cron: '0 6 * * *', tz: 'Asia/Shanghai' } },
 ];
 
 function repeatKeyOf(job: RepeatableJob): string {

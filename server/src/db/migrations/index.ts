@@ -12,6 +12,7 @@ import { CreateCampaignResults1764800000000 } from './1764800000000-CreateCampai
 import { CreateTags1764900000000 } from './1764900000000-CreateTags';
 import { AddPurchaseDiscount1764900001000 } from './1764900001000-AddPurchaseDiscount';
 import { SeedBuiltInTags1764900002000 } from './1764900002000-SeedBuiltInTags';
+import { CreateJourneys1765000000000 } from './1765000000000-CreateJourneys';
 
 /**
  * Every migration, oldest first. Listed here (not globbed) so that the same list works
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   CreateTags1764900000000,
   AddPurchaseDiscount1764900001000,
   SeedBuiltInTags1764900002000,
+  CreateJourneys1765000000000,
 ];

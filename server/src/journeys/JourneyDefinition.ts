@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+import type { JourneyKey, SegmentDefinition } from '@toyclub/shared';
+import type { AppConfig } from '../config/configSchema';
+import type { JourneyScope } from './journeyScope';
+
+/** A member due for a journey step on one occasion, with the values its fields are filled from. */
+export interface JourneyCandidate {
+  memberId: number;
+  occasionKey: string;
+  values: Record<string, string>;
+}
+
+/** What a journey's candidate query gets. */
+export interface CandidateQuery {
+  manager: EntityManager;
+  config: AppConfig;
+  now: Date;
+  /** The journey's step (candidates already enrolled in it are left out). */
+  step: string;
+  /** Birthday: the effective days before (console over configuration). */
+  daysBefore: number;
+  scope?: JourneyScope;
+}
+
+/** The configuration every journey has. */
+export interface JourneyTemplateSettings {
+  enabled: boolean;
+  templateId: string;
+  fields: Record<string, string>;
+  miniProgramPage?: string;
+}
+
+/** One journey: what it is called, who it targets, and how today's members are found. */
+export interface JourneyDefinition {
+  key: JourneyKey;
+  step: string;
+  name: string;
+  describe(config: AppConfig, daysBefore: number): string;
+  /** A segment approximating its audience, for its system campaign and the console. */
+  segment(daysBefore: number): SegmentDefinition;
+  settings(config: AppConfig): JourneyTemplateSettings;
+  /** Today's members not yet enrolled in the step for their occasion (set-based SQL). */
+  candidates(query: CandidateQuery): Promise<JourneyCandidate[]>;
+}

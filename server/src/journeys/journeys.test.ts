@@ -1,0 +1,190 @@
+import type { JourneyKey } from '@toyclub/shared';
+import { startCampaignHarness } from '../campaigns/testing/campaignHarness';
+import type { CampaignHarness } from '../campaigns/testing/campaignHarness';
+import { calendarDate } from '../segments/childDates';
+import { createMembersBulk } from '../testing/factories/createMembersBulk';
+import type { BulkMember } from '../testing/factories/createMembersBulk';
+import { createStore } from '../testing/factories/createStore';
+import { createToy } from '../testing/factories/createToy';
+import { grantPoints } from '../testing/factories/grantPoints';
+import { eventually } from '../testing/startOfficialAccountHarness';
+import { journeyRunner } from './journeyRunner';
+import type { JourneyRunResult } from './journeyRunner';
+import type { JourneyScope } from './journeyScope';
+
+const DAY_MS = 86_400_000;
+
+describe('journeys', () => {
+  let h: CampaignHarness;
+
+  beforeAll(async () => {
+    h = await startCampaignHarness({ config: { journeys: { quietHours: null, frequencyCap: { maxSends: 1, perDays: 7 } } } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  /** Fresh members of a fresh store (the scope keeps other tests' members out of the run), each an OA follower. */
+  async function freshMembers(count: number): Promise<{ scope: JourneyScope; members: BulkMember[] }> {
+    const { store } = await createStore(h.system);
+    const members = await createMembersBulk(h.system, { count, storeId: store.id });
+    for (const member of members) h.sim.addFollower({ openid: member.openid! });
+    return { scope: { registrationStoreId: store.id }, members };
+  }
+
+  function run(key: JourneyKey, scope: JourneyScope, now?: Date): Promise<JourneyRunResult> {
+    return journeyRunner({ system: h.system, key, scope, now, log: h.system.logger });
+  }
+
+  function templates(member: BulkMember): Array<{ templateId?: string; data: Record<string, { value: string }> }> {
+    return h.sim
+      .inbox(member.openid!)
+      .filter((entry) => entry.kind === 'template')
+      .map((entry) => ({ templateId: entry.templateId, data: (entry.payload as { data: Record<string, { value: string }> }).data }));
+  }
+
+  async function settled(campaignId: string): Promise<void> {
+    await eventually(async () => {
+      const rows = (await h.system.dataSource.query("SELECT 1 FROM campaign_sends WHERE campaign_id = ? AND state = 'pending' LIMIT 1", [campaignId])) as unknown[];
+      return rows.length === 0 ? true : null;
+    }, 'the journey sends to settle');
+  }
+
+  function ran(result: JourneyRunResult): Extract<JourneyRunResult, { state: 'ran' }> {
+    if (result.state !== 'ran') throw new Error(`journey did not run: ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  it('greets a child N days before the birthday with suitable in-stock toys, once even when the job runs twice, and skips a child without guardian consent', async () => {
+    const { scope, members } = await freshMembers(2);
+    const [parent, unconsented] = members as [BulkMember, BulkMember];
+    const birthday = calendarDate(new Date(Date.now() + 7 * DAY_MS), h.system.config.membership.timeZone);
+    const version = h.system.config.membership.privacyPolicyVersion;
+    await h.system.dataSource.query('UPDATE members SET guardian_policy_version = ? WHERE id = ?', [version, parent.id]);
+    for (const member of members) {
+      await h.system.dataSource.query("INSERT INTO children (member_id, name, birth_year, birth_month, birth_day, interests) VALUES (?, ?, ?, ?, ?, '[]')", [
+        member.id,
+        member === parent ? '小宇' : '小雨',
+        birthday.year - 11,
+        birthday.month,
+        birthday.day,
+      ]);
+    }
+    // The child turns 11 (132 months): the narrowest in-stock ranges around it come first.
+    const tag = String(Date.now()).slice(-6);
+    await createToy(h.system, { name: `星际拼装${tag}`, minAgeMonths: 130, maxAgeMonths: 134, stock: 3 });
+    await createToy(h.system, { name: `机械齿轮${tag}`, minAgeMonths: 128, maxAgeMonths: 136, stock: 1 });
+    await createToy(h.system, { name: `缺货模型${tag}`, minAgeMonths: 131, maxAgeMonths: 133, stock: 0 });
+    await createToy(h.system, { name: `幼儿积木${tag}`, minAgeMonths: 12, maxAgeMonths: 24, stock: 9 });
+    await createToy(h.system, { name: `科学实验${tag}`, minAgeMonths: 120, maxAgeMonths: 143, stock: 2 });
+
+    const [first, second] = await Promise.all([run('birthday', scope), run('birthday', scope)]);
+    const third = ran(await run('birthday', scope));
+    expect(ran(first).planned + ran(second).planned + third.planned).toBe(1);
+    await settled(third.campaignId);
+
+    const sent = templates(parent);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.templateId).toBe('TPL_BIRTHDAY_GREETING');
+    expect(sent[0]!.data).toEqual({
+      thing1: { value: '小宇' },
+      time2: { value: `${birthday.year}年${birthday.month}月${birthday.day}日` },
+      thing3: { value: `星际拼装${tag}` },
+      thing4: { value: `机械齿轮${tag}` },
+      thing5: { value: `科学实验${tag}` },
+    });
+    expect(templates(unconsented)).toHaveLength(0);
+    const enrolments = (await h.system.dataSource.query('SELECT member_id, occasion_key FROM journey_enrolments WHERE member_id IN (?)', [members.map((m) => m.id)])) as Array<{
+      member_id: string;
+      occasion_key: string;
+    }>;
+    expect(enrolments).toHaveLength(1);
+    expect(enrolments[0]!.occasion_key).toMatch(new RegExp(`^birthday:\\d+:${birthday.year}$`));
+  });
+
+  it('welcomes a new member once with the card benefits', async () => {
+    const { scope, members } = await freshMembers(3);
+    const result = ran(await run('welcome', scope));
+    expect(result.planned).toBe(3);
+    expect(ran(await run('welcome', scope)).planned).toBe(0);
+    await settled(result.campaignId);
+    for (const member of members) {
+      const sent = templates(member);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.data.thing1).toEqual({ value: '普通会员' });
+      expect(sent[0]!.data.thing2).toEqual({ value: h.system.config.journeys.welcome.benefits });
+    }
+  });
+
+  it('warns a member entering churn risk once per episode, with the win-back offer', async () => {
+    const { scope, members } = await freshMembers(1);
+    const member = members[0]!;
+    await h.system.dataSource.query(
+      `INSERT INTO member_stats (member_id, first_purchase_at, last_purchase_at, purchase_count, total_spend_fen, average_ticket_fen, average_interval_days,
+         count_90d, spend_90d_fen, count_365d, spend_365d_fen, windows_as_of) VALUES (?, ?, ?, 3, 30000, 10000, 10, 3, 30000, 3, 30000, ?)`,
+      [member.id, new Date(Date.now() - 50 * DAY_MS), new Date(Date.now() - 30 * DAY_MS), new Date()],
+    );
+    const first = ran(await run('churn', scope));
+    expect(first.planned).toBe(1);
+    expect(ran(await run('churn', scope)).planned).toBe(0);
+    await settled(first.campaignId);
+    expect(templates(member)).toHaveLength(1);
+    expect(templates(member)[0]!.data.thing1).toEqual({ value: h.system.config.journeys.churn.offer });
+
+    // The member came back, then lapsed again: a new episode, ten days later.
+    await h.system.dataSource.query('UPDATE member_stats SET last_purchase_at = ?, purchase_count = 4 WHERE member_id = ?', [new Date(Date.now() - 8 * DAY_MS), member.id]);
+    const later = new Date(Date.now() + 10 * DAY_MS);
+    const again = ran(await run('churn', scope, later));
+    expect(again.planned).toBe(1);
+    await settled(again.campaignId);
+    expect(templates(member)).toHaveLength(2);
+    expect(ran(await run('churn', scope, later)).planned).toBe(0);
+  });
+
+  it('reminds of expiring points once per expiry date', async () => {
+    const { scope, members } = await freshMembers(1);
+    const member = members[0]!;
+    await grantPoints(h.system, String(member.id), 120);
+    await grantPoints(h.system, String(member.id), 80);
+    const lots = (await h.system.dataSource.query('SELECT id FROM points_entries WHERE member_id = ? ORDER BY id', [member.id])) as Array<{ id: string }>;
+    await h.system.dataSource.query('UPDATE points_entries SET expires_at = ? WHERE id = ?', [new Date(Date.now() + 3 * DAY_MS), lots[0]!.id]);
+    await h.system.dataSource.query('UPDATE points_entries SET expires_at = ? WHERE id = ?', [new Date(Date.now() + 12 * DAY_MS), lots[1]!.id]);
+
+    const first = ran(await run('expiry', scope));
+    expect(first.planned).toBe(1);
+    expect(ran(await run('expiry', scope)).planned).toBe(0);
+    await settled(first.campaignId);
+    expect(templates(member).map((sent) => [sent.data.number1?.value, sent.data.number3?.value])).toEqual([['120', '200']]);
+
+    // Eight days on, the first lot is gone: the second date gets its own reminder.
+    const later = new Date(Date.now() + 8 * DAY_MS);
+    expect(ran(await run('expiry', scope, later)).planned).toBe(1);
+    expect(ran(await run('expiry', scope, later)).planned).toBe(0);
+    await settled(first.campaignId);
+    expect(templates(member).map((sent) => sent.data.number1?.value)).toEqual(['120', '80']);
+    const keys = (await h.system.dataSource.query('SELECT occasion_key FROM journey_enrolments WHERE member_id = ? ORDER BY id', [member.id])) as Array<{ occasion_key: string }>;
+    expect(keys.map((row) => row.occasion_key)).toEqual([expect.stringMatching(/^expiry:\d{4}-\d{2}-\d{2}$/), expect.stringMatching(/^expiry:\d{4}-\d{2}-\d{2}$/)]);
+  });
+
+  it('respects the frequency cap across journeys: the second journey is skipped, not sent', async () => {
+    const { scope, members } = await freshMembers(1);
+    const member = members[0]!;
+    await h.system.dataSource.query('UPDATE members SET guardian_policy_version = ? WHERE id = ?', [h.system.config.membership.privacyPolicyVersion, member.id]);
+    const soon = calendarDate(new Date(Date.now() + 2 * DAY_MS), h.system.config.membership.timeZone);
+    await h.system.dataSource.query("INSERT INTO children (member_id, name, birth_year, birth_month, birth_day, interests) VALUES (?, '小满', NULL, ?, ?, '[]')", [
+      member.id,
+      soon.month,
+      soon.day,
+    ]);
+    ran(await run('welcome', scope));
+    const birthday = ran(await run('birthday', scope));
+    expect(birthday.planned).toBe(1);
+    const [send] = (await h.system.dataSource.query('SELECT state, skip_reason FROM campaign_sends WHERE run_id = ? AND member_id = ?', [birthday.runId, member.id])) as Array<{
+      state: string;
+      skip_reason: string;
+    }>;
+    expect(send).toEqual({ state: 'skipped', skip_reason: 'frequency_cap' });
+    await settled(birthday.campaignId);
+    expect(templates(member).map((sent) => sent.templateId)).toEqual(['TPL_MEMBERSHIP_WELCOME']);
+  });
+});
