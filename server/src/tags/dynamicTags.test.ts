@@ -10,7 +10,7 @@ import { memberTagger } from './memberTagger';
 import { retagMemberTask } from './RetagMemberTask';
 import { scheduleMemberRetag } from './scheduleMemberRetag';
 import { tagMirrorTask } from './TagMirrorTask';
-import { builtInTag, createTag, eventually, line, newMemberId, tagsOf, testTill } from './tagTestSupport';
+import { builtInTag, createTag, eventually, line, newMemberId, tagsOf, testTill } from '../testing/tagTestSupport';
 
 describe('dynamic tags from purchase histories', () => {
   let system: System;

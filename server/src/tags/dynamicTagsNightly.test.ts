@@ -5,7 +5,7 @@ import type { TestServer } from '../testing/startTestServer';
 import { DynamicTagsNightlyTask } from './DynamicTagsNightlyTask';
 import type { DynamicTagsNightlyResult } from './DynamicTagsNightlyTask';
 import { MemberTag } from './MemberTag';
-import { createTag, newMemberId, tagsOf, testTill } from './tagTestSupport';
+import { createTag, newMemberId, tagsOf, testTill } from '../testing/tagTestSupport';
 import { tagMirrorTask } from './TagMirrorTask';
 
 describe('DynamicTagsNightlyTask', () => {

@@ -10,7 +10,7 @@ import { Tag } from './Tag';
 import { tagMirror } from './tagMirror';
 import type { TagMirrorResult } from './tagMirror';
 import { scheduleTagMirror, tagMirrorTask } from './TagMirrorTask';
-import { createTag, newMemberId } from './tagTestSupport';
+import { createTag, newMemberId } from '../testing/tagTestSupport';
 
 const BATCH_TAGGING = '/cgi-bin/tags/members/batchtagging';
 const BATCH_UNTAGGING = '/cgi-bin/tags/members/batchuntagging';

@@ -10,7 +10,7 @@ import type { WechatSimulator } from '../wechatSimulator/startWechatSimulator';
 import { MemberTag } from './MemberTag';
 import { Tag } from './Tag';
 import { tagMirrorTask } from './TagMirrorTask';
-import { newMemberId } from './tagTestSupport';
+import { newMemberId } from '../testing/tagTestSupport';
 
 describe('/api/admin/tags and members’ manual tags', () => {
   let sim: WechatSimulator;

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { PurchaseDto, PurchaseItemInput, RefundDto, TagRule } from '@toyclub/shared';
 import { issueCardCode } from '../cards/cardCodes';
 import type { System } from '../system/System';
-import { createMember } from '../testing/factories/createMember';
-import { createStore } from '../testing/factories/createStore';
-import { jsonOf, posPost } from '../testing/factories/posClient';
-import { MemberTag } from './MemberTag';
-import { Tag } from './Tag';
+import { createMember } from './factories/createMember';
+import { createStore } from './factories/createStore';
+import { jsonOf, posPost } from './factories/posClient';
+import { MemberTag } from '../tags/MemberTag';
+import { Tag } from '../tags/Tag';
 
 /** A purchase as a test describes it. */
 export interface TestPurchase {
