@@ -28,11 +28,13 @@ export class CampaignSendTask extends Task<CampaignSendPayload> {
     const attempts = job.opts.attempts ?? 1;
     const outcome = await campaignSender({ system, sendId: payload.sendId, generation: payload.generation, lastAttempt: job.attemptsMade + 1 >= attempts, log });
     if (outcome.kind === 'wait') {
-      // Quiet hours began after planning: the send is delayed, not dropped.
+      // Quiet hours began after planning: the send is delayed, not dropped. A wake that
+      // came a little early must not reuse its own job id (that add would be a no-op).
+      const wakeAt = outcome.wakeAt === payload.wakeAt ? outcome.wakeAt + 1000 : outcome.wakeAt;
       await system.scheduler.schedule(
         this,
-        { sendId: payload.sendId, generation: payload.generation, wakeAt: outcome.wakeAt },
-        { attempts, delay: Math.max(0, outcome.wakeAt - Date.now()) },
+        { sendId: payload.sendId, generation: payload.generation, wakeAt },
+        { attempts, delay: Math.max(0, wakeAt - Date.now()) },
       );
     }
   }

@@ -66,8 +66,14 @@ describe('campaign channels follow WeChat rules', () => {
     const subscribe = template({ channel: 'subscribe', content: { purpose: 'marketing', templateId: 'SUB_POLL_RESULT', variants: [{ fields: { thing1: '最想要的圣诞玩具', thing2: '乐高城市系列' } }] } });
     await refused(subscribe, 'no_subscribe_grants', /订阅授权/);
     const granted = members[0]!.openid!;
-    await h.system.dataSource.query('INSERT INTO oa_subscribe_grants (openid, template_id, remaining) VALUES (?, ?, 1)', [granted, 'SUB_POLL_RESULT']);
-    h.sim.grantSubscription('oa', granted, 'SUB_POLL_RESULT');
+    // The follower accepts the popup: WeChat adds the grant and pushes subscribe_msg_popup_event to us.
+    await h.sim.answerSubscribePopup({ openid: granted, templateId: 'SUB_POLL_RESULT', accept: true });
+    await h.sim.answerSubscribePopup({ openid: members[1]!.openid!, templateId: 'SUB_POLL_RESULT', accept: false });
+    const grants = (await h.system.dataSource.query('SELECT openid, remaining FROM oa_subscribe_grants WHERE template_id = ? AND openid IN (?)', [
+      'SUB_POLL_RESULT',
+      members.map((member) => member.openid),
+    ])) as Array<{ openid: string; remaining: number }>;
+    expect(grants).toEqual([{ openid: granted, remaining: 1 }]);
     const id = await h.launch(subscribe);
     const done = await h.waitFor(id, (d) => d.state === 'completed', 'completion');
     expect(done.counts.sent).toBe(1);
@@ -93,7 +99,8 @@ describe('campaign channels follow WeChat rules', () => {
 
   it('sends custom-service messages only within 48 hours of the last interaction, and only now', async () => {
     const text = { purpose: 'marketing' as const, variants: [{ text: '您咨询的乐高城市警察局已到货' }] };
-    await refused(template({ channel: 'custom_service', content: text }), 'custom_window_closed', /48小时/);
+    const silent = await h.audience(2);
+    await refused(template({ segmentId: silent.segmentId, channel: 'custom_service', content: text }), 'custom_window_closed', /48小时/);
     const recent = await h.audience(3, { lastInteractionAt: new Date(Date.now() - 3_600_000) });
     await refused(
       template({ segmentId: recent.segmentId, channel: 'custom_service', content: text, schedule: { kind: 'at', at: new Date(Date.now() + 86_400_000).toISOString() } }),

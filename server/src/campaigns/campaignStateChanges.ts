@@ -9,6 +9,11 @@ import { campaignResumeTask } from './CampaignResumeTask';
 import { ACTIVE_STATES, latestRun, lockCampaign } from './campaignRecords';
 import { nextLocalMidnight } from './quietHours';
 
+/** Bull splits repeat keys on ':', so the repeatable job id of a campaign has none. */
+function occurrenceJobId(campaignId: string): string {
+  return `campaign-occurrence-${campaignId}`;
+}
+
 function repeatOf(system: System, campaign: Campaign): { cron: string; tz: string } {
   return { cron: campaign.recurrence!, tz: system.config.membership.timeZone };
 }
@@ -51,7 +56,7 @@ export async function campaignScheduler({ system, campaignId }: { system: System
     return manager.save(current);
   });
   if (campaign.scheduleKind === 'recurring') {
-    await system.scheduler.schedule(campaignOccurrenceTask, { campaignId }, { repeat: repeatOf(system, campaign), jobId: `campaign-occurrence:${campaignId}` });
+    await system.scheduler.schedule(campaignOccurrenceTask, { campaignId }, { repeat: repeatOf(system, campaign), jobId: occurrenceJobId(campaignId) });
   } else {
     await campaignRunStarter({ system, campaignId, occurrenceKey: 'once' });
   }
@@ -95,7 +100,13 @@ export async function campaignResumer({ system, campaignId, ifPausedUntil }: { s
   });
   if (!resumed) return false;
   if (resumed.run && resumed.run.state !== 'completed') {
-    await system.scheduler.schedule(campaignPlanTask, { runId: resumed.run.id, generation: resumed.campaign.generation });
+    // A campaign paused before its time still waits for it.
+    const scheduledAt = resumed.campaign.scheduledAt?.getTime() ?? 0;
+    await system.scheduler.schedule(
+      campaignPlanTask,
+      { runId: resumed.run.id, generation: resumed.campaign.generation },
+      { delay: Math.max(0, scheduledAt - Date.now()) },
+    );
   }
   return true;
 }
@@ -119,7 +130,7 @@ export async function campaignCanceller({ system, campaignId }: { system: System
   if (campaign.scheduleKind === 'recurring' && campaign.recurrence) {
     await system.queues.get(campaignOccurrenceTask.queueName).removeRepeatable(campaignOccurrenceTask.name, {
       ...repeatOf(system, campaign),
-      jobId: `campaign-occurrence:${campaignId}`,
+      jobId: occurrenceJobId(campaignId),
     });
   }
 }

@@ -5,6 +5,7 @@ import { issueDetails } from '../../app/validate';
 const field = z.string().min(1).max(256);
 const digits = z.string().regex(/^\d{1,20}$/);
 
+const popupEntry = z.object({ TemplateId: z.string().min(1).max(64), SubscribeStatusString: z.string().max(32) });
 const common = { ToUserName: field, FromUserName: z.string().min(1).max(64), CreateTime: digits };
 const textSchema = z.object({ ...common, MsgType: z.literal('text'), Content: z.string().max(4096), MsgId: digits });
 const eventSchema = z.object({
@@ -16,6 +17,8 @@ const eventSchema = z.object({
   // TEMPLATESENDJOBFINISH (note the capital ID) and its Status.
   MsgID: digits.optional(),
   Status: z.string().max(128).optional(),
+  // subscribe_msg_popup_event: one List per template (co-wechat makes several an array).
+  SubscribeMsgPopupEvent: z.object({ List: z.union([popupEntry, z.array(popupEntry).max(20)]) }).optional(),
 }).refine(
   (event) => event.Event.toUpperCase() !== 'TEMPLATESENDJOBFINISH' || (event.MsgID !== undefined && event.Status !== undefined),
   { message: 'TEMPLATESENDJOBFINISH needs MsgID and Status', path: ['MsgID'] },
@@ -48,6 +51,8 @@ export interface InboundEvent extends InboundBase {
   /** TEMPLATESENDJOBFINISH's MsgID (64-bit, kept as a string). */
   templateMsgId: string | null;
   status: string | null;
+  /** subscribe_msg_popup_event: the follower's answer per template (`accept` or `reject`). */
+  popupAnswers: Array<{ templateId: string; status: string }>;
 }
 
 /** Any other message (image, voice, location, link...): answered with the default help. */
@@ -92,6 +97,9 @@ export function parseInboundMessage(raw: Record<string, unknown>): InboundMessag
       ticket: m.Ticket ?? null,
       templateMsgId: m.MsgID ?? null,
       status: m.Status ?? null,
+      popupAnswers: [m.SubscribeMsgPopupEvent?.List ?? []]
+        .flat()
+        .map((entry) => ({ templateId: entry.TemplateId, status: entry.SubscribeStatusString })),
     };
   }
   const parsed = otherSchema.safeParse(raw);

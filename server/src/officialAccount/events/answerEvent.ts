@@ -5,6 +5,7 @@ import type { Answer } from '../replies/Reply';
 import { emptyAnswer } from '../replies/Reply';
 import { onClick } from './onClick';
 import { onScan } from './onScan';
+import { onSubscribePopup } from './onSubscribePopup';
 import { onSubscribe } from './onSubscribe';
 import { onTemplateSendFinished } from './onTemplateSendFinished';
 import { onUnsubscribe } from './onUnsubscribe';
@@ -22,5 +23,6 @@ export async function answerEvent(request: OaRequest<InboundEvent>): Promise<Ans
   if (eventIs(message, 'SCAN')) return onScan(request);
   if (eventIs(message, 'CLICK')) return onClick(request);
   if (eventIs(message, 'TEMPLATESENDJOBFINISH')) return onTemplateSendFinished(request);
+  if (eventIs(message, 'subscribe_msg_popup_event')) return onSubscribePopup(request);
   return emptyAnswer();
 }
