@@ -93,6 +93,15 @@ describe('H5 member flow in a real browser: sign-in, consent, a child, the card 
     expect(await page.locator('#children-page').innerText()).toContain('豆豆');
     await screenshotSettled(page, 'h5-flow-children.png');
 
+    // 隐私与授权 shows both consents, and the data export carries the child.
+    await page.goBack();
+    await page.getByText('隐私与授权', { exact: true }).click();
+    await page.locator('#privacy-page').getByText('已同意').nth(1).waitFor({ state: 'visible' });
+    await page.getByText('导出', { exact: true }).click();
+    await page.locator('#privacy-export-json').waitFor({ state: 'visible' });
+    expect(await page.locator('#privacy-export-json').innerText()).toContain('豆豆');
+    await screenshotSettled(page, 'h5-flow-privacy.png');
+
     // Back on the card, loaded afresh: tier 普通, balance 0 and the card code the clerk will scan.
     await page.goBack();
     await page.locator('#card-page').waitFor({ state: 'visible' });

@@ -85,7 +85,7 @@ export function PrivacyPage() {
           <Text className="list-item__sub">{member.consent.privacyAccepted ? '已同意' : '未同意'}</Text>
         </View>
         {member.consent.privacyAccepted ? null : (
-          <Button id="privacy-accept" size="mini" onClick={() => void consent('privacy', member)}>
+          <Button id="privacy-accept" className="privacy-page__button" size="mini" onClick={() => void consent('privacy', member)}>
             同意
           </Button>
         )}
@@ -96,25 +96,25 @@ export function PrivacyPage() {
           <Text className="list-item__sub">{member.consent.guardianAccepted ? '已同意' : '保存孩子信息前需要监护人同意'}</Text>
         </View>
         {member.consent.guardianAccepted || !member.consent.privacyAccepted ? null : (
-          <Button id="guardian-accept" size="mini" onClick={() => void consent('guardian', member)}>
+          <Button id="guardian-accept" className="privacy-page__button" size="mini" onClick={() => void consent('guardian', member)}>
             同意
           </Button>
         )}
       </View>
       <View className="list-item">
         <Text className="list-item__title">导出我的数据</Text>
-        <Button id="privacy-export" size="mini" onClick={() => void exportData()}>
+        <Button id="privacy-export" className="privacy-page__button" size="mini" onClick={() => void exportData()}>
           导出
         </Button>
       </View>
       {exported ? (
-        <Text id="privacy-export-json" className="list-header" selectable>
+        <Text id="privacy-export-json" className="list-header privacy-page__export" selectable>
           {exported}
         </Text>
       ) : null}
       <View className="list-item">
         <Text className="list-item__title">注销账号</Text>
-        <Button id="privacy-delete" size="mini" onClick={() => void deleteAccount()}>
+        <Button id="privacy-delete" className="privacy-page__button" size="mini" onClick={() => void deleteAccount()}>
           注销
         </Button>
       </View>
