@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { reportCampaignClick } from './api/campaignClicks';
 import { dropFalseBooleanAttributes } from './h5/dropFalseBooleanAttributes';
 import { installRootFontSize } from './h5/rootFontSize';
 import { preventScriptLinks } from './h5/preventScriptLinks';
@@ -14,6 +16,8 @@ if (process.env.TARO_ENV === 'h5') {
 
 /** The app shell: Taro renders the current page as `children`. */
 export function App({ children }: { children?: ReactNode }): ReactNode {
+  // Opened from a campaign message's tracked page link (`?ctk=`): count the click.
+  useDidShow((options) => void reportCampaignClick(options?.query));
   return children;
 }
 

@@ -89,6 +89,9 @@ export interface CampaignReportDto {
   generatedAt: string;
 }
 
+/** The mini-program page parameter a campaign message's tracked page link carries (`?ctk=<token>`). */
+export const CAMPAIGN_CLICK_PARAM = 'ctk';
+
 /** `POST /api/mp/campaign-clicks` body: the `ctk` parameter the mini-program page was opened with. */
 export interface CampaignClickInput {
   token: string;

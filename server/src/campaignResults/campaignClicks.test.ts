@@ -1,11 +1,12 @@
 import type { ApiErrorBody, CampaignClickDto } from '@toyclub/shared';
+import { CAMPAIGN_CLICK_PARAM } from '@toyclub/shared';
 import type { System } from '../system/System';
 import { createTestSystem } from '../testing/createTestSystem';
 import { createCampaignFixture } from '../testing/factories/createCampaignFixture';
 import { createMember } from '../testing/factories/createMember';
 import { startTestServer } from '../testing/startTestServer';
 import type { TestServer } from '../testing/startTestServer';
-import { CLICK_TOKEN_PARAM, clickToken, trackedLink, trackedVariantLinks } from './clickTokens';
+import { clickToken, trackedLink, trackedVariantLinks } from './clickTokens';
 
 const TARGET = 'https://toyclub.example/events/42?from=campaign';
 
@@ -65,7 +66,7 @@ describe('campaign click tracking', () => {
   it('records a mini-program page opened with its ctk parameter', async () => {
     const send = await newSend();
     const pagepath = trackedLink(system.config, { sendId: send.id, target: 'pages/events/index?id=3' });
-    const match = new RegExp(`^pages/events/index\\?id=3&${CLICK_TOKEN_PARAM}=(.+)$`).exec(pagepath);
+    const match = new RegExp(`^pages/events/index\\?id=3&${CAMPAIGN_CLICK_PARAM}=(.+)$`).exec(pagepath);
     expect(match).not.toBeNull();
     expect(await postClick(match![1]!)).toEqual({ status: 200, body: { recorded: true, clickCount: 1 } });
     expect(await postClick(match![1]!)).toEqual({ status: 200, body: { recorded: true, clickCount: 2 } });
@@ -111,7 +112,7 @@ describe('campaign click tracking', () => {
     const send = await newSend();
     const links = trackedVariantLinks(system.config, { sendId: send.id, url: TARGET, miniProgramPage: 'pages/polls/index' });
     expect(links.url).toMatch(/\/r\/c[0-9a-z]+\./);
-    expect(links.miniProgramPage).toMatch(new RegExp(`^pages/polls/index\\?${CLICK_TOKEN_PARAM}=c`));
+    expect(links.miniProgramPage).toMatch(new RegExp(`^pages/polls/index\\?${CAMPAIGN_CLICK_PARAM}=c`));
     expect((await open(new URL(links.url!).pathname)).headers.get('location')).toBe(TARGET);
     expect(trackedVariantLinks(system.config, { sendId: send.id })).toEqual({});
   });

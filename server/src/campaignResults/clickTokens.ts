@@ -1,3 +1,4 @@
+import { CAMPAIGN_CLICK_PARAM } from '@toyclub/shared';
 import type { AppConfig } from '../config/configSchema';
 import { derivedKey, hmacBase64Url, safeEqual } from '../security/secretTokens';
 import type { CampaignResultsConfig } from './campaignResultsConfigSchema';
@@ -5,8 +6,6 @@ import type { CampaignResultsConfig } from './campaignResultsConfigSchema';
 const PREFIX = 'c';
 const SIGNATURE_LENGTH = 22; // 132 bits of HMAC-SHA256
 const DAY_MS = 86_400_000;
-/** The mini-program page parameter that carries a click token. */
-export const CLICK_TOKEN_PARAM = 'ctk';
 
 /** What {@link trackedLink} and {@link verifyClickToken} need of the configuration. */
 export type ClickTokenConfig = Pick<AppConfig, 'security' | 'http'> & { campaigns: Pick<CampaignResultsConfig, 'clickLinkTtlDays'> };
@@ -49,7 +48,7 @@ export function trackedLink(config: ClickTokenConfig, input: { sendId: string; t
   const path = input.target.replace(/^\/+/, '');
   if (!PAGE_PATH.test(path)) throw new Error(`not a web URL or a mini-program page path: ${input.target}`);
   const separator = path.includes('?') ? '&' : '?';
-  return `${path}${separator}${CLICK_TOKEN_PARAM}=${clickToken(config, { sendId: input.sendId, target: null, now: input.now })}`;
+  return `${path}${separator}${CAMPAIGN_CLICK_PARAM}=${clickToken(config, { sendId: input.sendId, target: null, now: input.now })}`;
 }
 
 /** A click token whose signature checked out. */
