@@ -33,6 +33,7 @@ import { segmentRoutes } from '../segments/segmentRoutes';
 import { campaignResultRoutes } from '../campaignResults/campaignResultRoutes';
 import { campaignClickRoutes } from '../campaignResults/campaignClickRoutes';
 import { campaignRoutes } from '../campaigns/campaignRoutes';
+import { journeyRoutes } from '../journeys/journeyRoutes';
 import { tagRoutes } from '../tags/tagRoutes';
 
 /** Options for {@link createApp}. */
@@ -115,6 +116,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     campaignResultRoutes(),
     campaignClickRoutes(),
     campaignRoutes(),
+    journeyRoutes(),
     tagRoutes(),
     ...(options.extraRouters ?? []),
   ];

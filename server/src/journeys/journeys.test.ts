@@ -1,6 +1,7 @@
 import type { JourneyKey } from '@toyclub/shared';
 import { startCampaignHarness } from '../campaigns/testing/campaignHarness';
 import type { CampaignHarness } from '../campaigns/testing/campaignHarness';
+import { sendableAt } from '../campaigns/quietHours';
 import { calendarDate } from '../segments/childDates';
 import { createMembersBulk } from '../testing/factories/createMembersBulk';
 import type { BulkMember } from '../testing/factories/createMembersBulk';
@@ -186,5 +187,43 @@ describe('journeys', () => {
     expect(send).toEqual({ state: 'skipped', skip_reason: 'frequency_cap' });
     await settled(birthday.campaignId);
     expect(templates(member).map((sent) => sent.templateId)).toEqual(['TPL_MEMBERSHIP_WELCOME']);
+  });
+
+  it('holds a send during quiet hours (delayed, not dropped) and sends it once when they end', async () => {
+    const { scope, members } = await freshMembers(1);
+    const member = members[0]!;
+    const timeZone = h.system.config.membership.timeZone;
+    const hhmm = (at: Date): string => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    const now = new Date();
+    const quiet = { start: hhmm(new Date(now.getTime() - 3_600_000)), end: hhmm(new Date(now.getTime() + 3_600_000)) };
+    const journeys = h.system.config.journeys;
+    journeys.quietHours = quiet;
+    let result: Extract<JourneyRunResult, { state: 'ran' }>;
+    try {
+      result = ran(await run('welcome', scope, now));
+    } finally {
+      journeys.quietHours = null;
+    }
+    const [send] = (await h.system.dataSource.query('SELECT id, state, not_before FROM campaign_sends WHERE run_id = ? AND member_id = ?', [result.runId, member.id])) as Array<{
+      id: string;
+      state: string;
+      not_before: Date;
+    }>;
+    const wakeAt = sendableAt(now, quiet, timeZone);
+    expect(send!.state).toBe('pending');
+    expect(new Date(send!.not_before).getTime()).toBe(wakeAt.getTime());
+    const [campaign] = (await h.system.dataSource.query('SELECT generation FROM campaigns WHERE id = ?', [result.campaignId])) as Array<{ generation: number }>;
+    const job = await eventually(
+      () => h.system.queues.get('campaign-sends').getJob(`campaign-send:${send!.id}:g${campaign!.generation}:w${wakeAt.getTime()}`),
+      'the delayed send job',
+    );
+    expect(await job.isDelayed()).toBe(true);
+    expect(templates(member)).toHaveLength(0);
+
+    // Morning comes early: the campaign's quiet hours no longer cover now, and the delayed job runs.
+    await h.system.dataSource.query('UPDATE campaigns SET quiet_hours = NULL WHERE id = ?', [result.campaignId]);
+    await job.promote();
+    await settled(result.campaignId);
+    expect(templates(member)).toHaveLength(1);
   });
 });
