@@ -82,9 +82,18 @@ export interface CampaignReportDto {
   failed: { total: number; byError: Array<{ error: string; count: number }> };
   skipped: { total: number; byReason: Array<{ reason: string; count: number }> };
   clicks: { unique: number; total: number; clickRate: number | null };
+  /** The sent group (sent and delivered members). */
   treatment: CampaignGroupResultDto;
   holdout: CampaignGroupResultDto;
+  /** Sent group against holdout. */
   uplift: CampaignUpliftDto;
+  /**
+   * Every member not held out, reached or not (skipped, failed and pending included). The
+   * holdout is drawn from the whole audience, so this is its unbiased counterpart.
+   */
+  intentToTreat: CampaignGroupResultDto;
+  /** Intent-to-treat group against holdout: the campaign's effect on the whole audience. */
+  upliftIntentToTreat: CampaignUpliftDto;
   variants: CampaignVariantReportDto[];
   generatedAt: string;
 }

@@ -51,15 +51,15 @@ describe('campaign report', () => {
     const m4Msg = msgId();
     await a.addSend({ memberId: m[4]!, state: 'failed', variant: 0, sentAt: t0, wechatMsgId: m4Msg });
     await settleTemplateSend(system.dataSource, { msgId: m4Msg, openid: 'o-m4', status: 'failed:user block', at: at(0.01) });
-    await a.addSend({ memberId: m[8]!, state: 'failed', variant: 0, errorCode: 40003 });
-    await a.addSend({ memberId: m[10]!, state: 'skipped', variant: 0, skipReason: 'no_follower' });
-    await a.addSend({ memberId: m[12]!, state: 'pending', variant: 0 });
+    await a.addSend({ memberId: m[8]!, state: 'failed', variant: 0, errorCode: 40003, createdAt: t0 });
+    await a.addSend({ memberId: m[10]!, state: 'skipped', variant: 0, skipReason: 'no_follower', createdAt: t0 });
+    await a.addSend({ memberId: m[12]!, state: 'pending', variant: 0, createdAt: t0 });
     // Variant 1: m5, m6, m7 sent; m9 failed, m11 skipped.
     await a.addSend({ memberId: m[5]!, state: 'sent', variant: 1, sentAt: t0 });
     await a.addSend({ memberId: m[6]!, state: 'sent', variant: 1, sentAt: t0 });
     const m7 = await a.addSend({ memberId: m[7]!, state: 'sent', variant: 1, sentAt: t0 });
-    await a.addSend({ memberId: m[9]!, state: 'failed', variant: 1, errorCode: 45047 });
-    await a.addSend({ memberId: m[11]!, state: 'skipped', variant: 1, skipReason: 'frequency_cap' });
+    await a.addSend({ memberId: m[9]!, state: 'failed', variant: 1, errorCode: 45047, createdAt: t0 });
+    await a.addSend({ memberId: m[11]!, state: 'skipped', variant: 1, skipReason: 'frequency_cap', createdAt: t0 });
     // Held out at t0: m13..m16.
     for (const index of [13, 14, 15, 16]) await a.addSend({ memberId: m[index]!, state: 'held_out', createdAt: t0 });
     // Campaign B reaches m6 and m16 a day later, so their purchases after that are B's.
@@ -72,6 +72,7 @@ describe('campaign report', () => {
     await buy(m[3]!, 3, 3000, 1000); // converts, 2000 net
     await buy(m[5]!, -1, 7000); // before the send
     await buy(m[6]!, 2, 6000); // after B's send: B's
+    await buy(m[10]!, 1, 2500); // skipped (no follower): counts for intent to treat only
     await buy(m[13]!, 1, 8000); // holdout converts
     await buy(m[15]!, 10, 4000); // holdout, outside the window
     await buy(m[16]!, 2, 5000); // after B's send: B's
@@ -107,6 +108,9 @@ describe('campaign report', () => {
     expect(body.holdout).toMatchObject({ conversionRate: 0.5, revenuePerMemberFen: 2375 });
     expect(body.uplift.absolute).toBeCloseTo(1 / 3 - 1 / 2, 6);
     expect(body.uplift.relative).toBeCloseTo((1 / 3 - 1 / 2) / (1 / 2), 6);
+    // Intent to treat: the 12 not held out, reached or not (m1, m3 and the skipped m10 converted).
+    expect(body.intentToTreat).toMatchObject({ members: 12, conversions: 3, purchases: 3, revenueFen: 14500, conversionRate: 0.25 });
+    expect(body.upliftIntentToTreat).toEqual({ absolute: -0.25, relative: -0.5 });
     expect(body.variants).toHaveLength(2);
     expect(body.variants[0]).toMatchObject({ variant: 0, audience: 7, sent: 3, delivered: 2, deliveryFailed: 1, failed: 2, skipped: 1, uniqueClicks: 1 });
     expect(body.variants[0]!.clickRate).toBeCloseTo(1 / 3, 6);

@@ -80,6 +80,7 @@ describe('campaign results of a campaign run by the engine', () => {
       skipped: { total: 0 },
       treatment: { members: delivered.length, conversions: 2, revenueFen: 17400 },
       holdout: { members: heldOut.length, conversions: 1, revenueFen: 3000 },
+      intentToTreat: { members: delivered.length, conversions: 2, revenueFen: 17400 },
     });
     expect(report.body.uplift.absolute).toBeCloseTo(2 / delivered.length - 1 / heldOut.length, 6);
     expect(report.body.variants.map((variant) => variant.sent).reduce((sum, count) => sum + count, 0)).toBe(delivered.length);

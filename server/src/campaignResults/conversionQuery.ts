@@ -1,17 +1,17 @@
 import type { DataSource } from 'typeorm';
 
-/** Conversions of one group and variant, as the report query finds them. */
+/** Conversions of one group and variant, as the report query finds them (`unreached`: failed, skipped or pending). */
 export interface ConversionFigures {
-  group: 'treatment' | 'holdout';
+  group: 'treatment' | 'holdout' | 'unreached';
   variant: number;
   conversions: number;
   purchases: number;
   revenueFen: number;
 }
 
-// When the member entered the group: the send for the treatment; for the holdout the
-// moment the planner held them out (the record's creation; a held-out record is never sent).
-const ANCHOR = "IF(s.state = 'held_out', COALESCE(s.sent_at, s.created_at), s.sent_at)";
+// When the member entered the group: the send for those sent to; for everyone else the
+// moment the planner assigned them (the record's creation: a held-out record is never sent).
+const ANCHOR = 'COALESCE(s.sent_at, s.created_at)';
 
 /**
  * Conversions, computed from the purchases when the report is read rather than recorded
@@ -21,20 +21,23 @@ const ANCHOR = "IF(s.state = 'held_out', COALESCE(s.sent_at, s.created_at), s.se
  * the holdout assignment), not fully refunded, and no later message actually sent to
  * the member (by any campaign) came before it: it belongs to the latest send. Both
  * groups obey the same rule, so the uplift compares like with like. Revenue is net of
- * refunds. The join runs on `ix_purchases_member_time` and `ix_campaign_sends_member_sent`.
+ * refunds. Members never reached (failed, skipped, pending) are counted too, for the
+ * intent-to-treat comparison. The join runs on `ix_purchases_member_time` and
+ * `ix_campaign_sends_member_sent`.
  */
 export async function loadConversions(dataSource: DataSource, campaignId: string, windowDays: number): Promise<ConversionFigures[]> {
   const rows = (await dataSource.query(
     `SELECT grp, variant, COUNT(DISTINCT send_id) AS conversions, COUNT(*) AS purchases, SUM(net_fen) AS revenue
      FROM (
-       SELECT s.id AS send_id, s.variant, IF(s.state = 'held_out', 'holdout', 'treatment') AS grp,
+       SELECT s.id AS send_id, s.variant,
+              CASE WHEN s.state = 'held_out' THEN 'holdout' WHEN s.state IN ('sent', 'delivered') THEN 'treatment' ELSE 'unreached' END AS grp,
               p.amount_fen - p.refunded_fen AS net_fen
        FROM campaign_sends s
        JOIN purchases p ON p.member_id = s.member_id
         AND p.purchased_at >= ${ANCHOR}
         AND p.purchased_at < ${ANCHOR} + INTERVAL ? DAY
         AND p.amount_fen > p.refunded_fen
-       WHERE s.campaign_id = ? AND s.state IN ('sent', 'delivered', 'held_out')
+       WHERE s.campaign_id = ?
          AND NOT EXISTS (
            SELECT 1 FROM campaign_sends later
            WHERE later.member_id = s.member_id AND later.state IN ('sent', 'delivered')
@@ -44,7 +47,7 @@ export async function loadConversions(dataSource: DataSource, campaignId: string
      ) attributed
      GROUP BY grp, variant`,
     [windowDays, campaignId],
-  )) as Array<{ grp: 'treatment' | 'holdout'; variant: number; conversions: string | number; purchases: string | number; revenue: string | number | null }>;
+  )) as Array<{ grp: ConversionFigures['group']; variant: number; conversions: string | number; purchases: string | number; revenue: string | number | null }>;
   return rows.map((row) => ({
     group: row.grp,
     variant: Number(row.variant),

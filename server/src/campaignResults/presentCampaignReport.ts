@@ -98,6 +98,9 @@ export function presentCampaignReport(figures: CampaignReportFigures): CampaignR
   const treatmentRows = figures.conversions.filter((row) => row.group === 'treatment');
   const treatment = groupResult(total.sent, treatmentRows);
   const holdout = groupResult(total.heldOut, figures.conversions.filter((row) => row.group === 'holdout'));
+  // The planner draws the holdout from the whole audience, reachable or not: only every
+  // member not held out is its like-for-like counterpart.
+  const intentToTreat = groupResult(total.audience - total.heldOut, figures.conversions.filter((row) => row.group !== 'holdout'));
   const variants: CampaignVariantReportDto[] = [...perVariant.keys()].sort((a, b) => a - b).map((variant) => {
     const tally = perVariant.get(variant)!;
     const result = groupResult(tally.sent, treatmentRows.filter((row) => row.variant === variant));
@@ -141,6 +144,8 @@ export function presentCampaignReport(figures: CampaignReportFigures): CampaignR
     treatment,
     holdout,
     uplift: uplift(treatment, holdout),
+    intentToTreat,
+    upliftIntentToTreat: uplift(intentToTreat, holdout),
     variants,
     generatedAt: figures.generatedAt.toISOString(),
   };
