@@ -77,6 +77,9 @@ describe('StaffPage', () => {
     await tap('item-0-building_blocks');
     await tap('purchase-submit');
     await screen.findByText('会员获得 14 积分，当前积分 134');
+    await tap('purchase-next');
+    expect(document.getElementById('staff-member')).toBeNull();
+    expect((document.getElementById('card-input') as HTMLInputElement).value).toBe('');
     const body = callsTo('POST /api/mp/staff/purchases')[0]?.data as Record<string, unknown>;
     expect(body).toEqual({
       amountFen: 1230,

@@ -14,7 +14,8 @@ const EMPTY_DRAFT: PurchaseDraft = { amount: '', items: [] };
 /**
  * 记录消费: the total in yuan, optional item lines, and 提交. One idempotency key per
  * purchase, made on the first 提交 and resent on every retry (a lost answer must not
- * credit twice); a new card code or 下一单 starts a new key. Test hooks: `#purchase-amount`,
+ * credit twice); a new card code or 下一单 starts a new key. No `loading` on 提交: Taro H5's
+ * button re-renders its spinner after React has already swapped the form for the result. Test hooks: `#purchase-amount`,
  * `#purchase-submit`, `#purchase-error`, `#purchase-next`.
  */
 export function PurchaseForm({ cardCode, onNext }: { cardCode: string | null; onNext: () => void }) {
@@ -72,8 +73,8 @@ export function PurchaseForm({ cardCode, onNext }: { cardCode: string | null; on
           {error}
         </Text>
       ) : null}
-      <Button id="purchase-submit" className="staff-page__button" loading={busy} disabled={busy} onClick={() => void submit()}>
-        {cardCode ? '提交消费' : '提交（非会员，生成小票积分码）'}
+      <Button id="purchase-submit" className="staff-page__button" disabled={busy} onClick={() => void submit()}>
+        {busy ? '提交中…' : cardCode ? '提交消费' : '提交（非会员，生成小票积分码）'}
       </Button>
     </View>
   );

@@ -16,6 +16,8 @@ export function StaffTill() {
   const [scanned, setScanned] = useState<Scanned | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Bumped for the next purchase, so the used card code leaves the input with the member.
+  const [round, setRound] = useState(0);
 
   const lookUp = async (cardCode: string) => {
     setBusy(true);
@@ -46,14 +48,20 @@ export function StaffTill() {
         ) : (
           <Text className="staff-page__hint">扫描会员出示的会员码；不扫码则按非会员消费记录，并生成小票积分码。</Text>
         )}
-        <CodeEntry id="card" placeholder="输入会员码" submitText="识别" scanText="扫会员码" busy={busy} onSubmit={(code) => void lookUp(code)} />
+        <CodeEntry key={round} id="card" placeholder="输入会员码" submitText="识别" scanText="扫会员码" busy={busy} onSubmit={(code) => void lookUp(code)} />
         {error ? (
           <Text id="card-scan-error" className="staff-page__error">
             {error}
           </Text>
         ) : null}
       </View>
-      <PurchaseForm cardCode={scanned?.cardCode ?? null} onNext={() => setScanned(null)} />
+      <PurchaseForm
+        cardCode={scanned?.cardCode ?? null}
+        onNext={() => {
+          setScanned(null);
+          setRound((value) => value + 1);
+        }}
+      />
     </View>
   );
 }
