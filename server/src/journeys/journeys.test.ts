@@ -1,15 +1,18 @@
-import type { JourneyKey } from '@toyclub/shared';
+import type { JourneyDto, JourneyKey, JourneyListDto } from '@toyclub/shared';
 import { startCampaignHarness } from '../campaigns/testing/campaignHarness';
 import type { CampaignHarness } from '../campaigns/testing/campaignHarness';
 import { sendableAt } from '../campaigns/quietHours';
 import { calendarDate } from '../segments/childDates';
+import { REPEATABLE_JOBS } from '../queue/repeatableJobs';
 import { createMembersBulk } from '../testing/factories/createMembersBulk';
 import type { BulkMember } from '../testing/factories/createMembersBulk';
+import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
 import { createToy } from '../testing/factories/createToy';
 import { grantPoints } from '../testing/factories/grantPoints';
 import { eventually } from '../testing/startOfficialAccountHarness';
 import { journeyRunner } from './journeyRunner';
+import { JourneyTask } from './JourneyTask';
 import type { JourneyRunResult } from './journeyRunner';
 import type { JourneyScope } from './journeyScope';
 
@@ -225,5 +228,75 @@ describe('journeys', () => {
     await job.promote();
     await settled(result.campaignId);
     expect(templates(member)).toHaveLength(1);
+  });
+
+  it('registers each journey as a nightly repeatable job after the statistics recompute', () => {
+    const journeys = REPEATABLE_JOBS.filter((entry) => entry.task instanceof JourneyTask);
+    expect(journeys.map((entry) => (entry.task as JourneyTask).journey).sort()).toEqual(['birthday', 'churn', 'expiry', 'welcome']);
+    for (const entry of journeys) expect(entry.repeat).toEqual({ cron: expect.stringMatching(/^\d+ [5-6] \* \* \*$/) as string, tz: 'Asia/Shanghai' });
+  });
+
+  describe('in the console', () => {
+    it('lists the four journeys with their switch, last run and counts', async () => {
+      const response = await h.owner.get<JourneyListDto>('/api/admin/journeys');
+      expect(response.status).toBe(200);
+      expect(response.body.journeys.map((journey) => journey.key)).toEqual(['birthday', 'churn', 'welcome', 'expiry']);
+      const [birthday, churn, welcome] = response.body.journeys as [JourneyDto, JourneyDto, JourneyDto];
+      expect(birthday.name).toBe('生日祝福');
+      expect(birthday.daysBefore).toBe(h.system.config.journeys.birthday.daysBefore);
+      expect(churn.daysBefore).toBeNull();
+      // Earlier tests of this file ran the welcome journey: it has a campaign, a last run and sends.
+      expect(welcome.campaignId).not.toBeNull();
+      expect(welcome.lastRunAt).not.toBeNull();
+      expect(welcome.counts.delivered + welcome.counts.sent).toBeGreaterThan(0);
+      expect(welcome.counts.enrolled).toBeGreaterThan(0);
+    });
+
+    it('switches a journey off (its run then sends nothing) and on, and changes the days before', async () => {
+      const off = await h.owner.patch<JourneyDto>('/api/admin/journeys/welcome', { enabled: false });
+      expect(off.status).toBe(200);
+      expect(off.body.enabled).toBe(false);
+      const { scope, members } = await freshMembers(1);
+      try {
+        expect(await run('welcome', scope)).toEqual({ state: 'disabled' });
+      } finally {
+        await h.owner.patch<JourneyDto>('/api/admin/journeys/welcome', { enabled: true });
+      }
+      const rows = (await h.system.dataSource.query('SELECT 1 FROM journey_enrolments WHERE member_id = ?', [members[0]!.id])) as unknown[];
+      expect(rows).toHaveLength(0);
+      expect(ran(await run('welcome', scope)).planned).toBe(1);
+
+      const changed = await h.owner.patch<JourneyDto>('/api/admin/journeys/birthday', { daysBefore: 5 });
+      expect(changed.body.daysBefore).toBe(5);
+      await h.owner.patch<JourneyDto>('/api/admin/journeys/birthday', { daysBefore: h.system.config.journeys.birthday.daysBefore });
+    });
+
+    it('shows why a journey sent nothing when its template is not an approved one', async () => {
+      const settings = h.system.config.journeys.expiry;
+      const approved = settings.templateId;
+      settings.templateId = 'TPL_NOT_APPROVED';
+      const { scope } = await freshMembers(1);
+      try {
+        expect(await run('expiry', scope)).toEqual({ state: 'refused', error: '模板 TPL_NOT_APPROVED 不在门店已审核通过的模板列表中' });
+        const listed = await h.owner.get<JourneyListDto>('/api/admin/journeys');
+        expect(listed.body.journeys.find((journey) => journey.key === 'expiry')!.lastError).toBe('模板 TPL_NOT_APPROVED 不在门店已审核通过的模板列表中');
+      } finally {
+        settings.templateId = approved;
+      }
+      expect((await run('expiry', scope)).state).toBe('ran');
+    });
+
+    it('refuses days before on a journey without them, bad input, and a clerk', async () => {
+      const churn = await h.owner.patch<{ error: string; message: string }>('/api/admin/journeys/churn', { daysBefore: 3 });
+      expect(churn.status).toBe(422);
+      expect(churn.body).toMatchObject({ error: 'days_before_birthday_only', message: '只有生日祝福旅程可以设置提前天数' });
+      expect((await h.owner.patch('/api/admin/journeys/birthday', { daysBefore: 90 })).status).toBe(400);
+      expect((await h.owner.patch('/api/admin/journeys/birthday', {})).status).toBe(400);
+      expect((await h.owner.patch('/api/admin/journeys/unknown', { enabled: true })).status).toBe(400);
+      const clerk = await createStaff(h.system, { role: 'clerk' });
+      const client = await staffClient(h.server.baseUrl, clerk.username);
+      expect((await client.get('/api/admin/journeys')).status).toBe(403);
+      expect((await client.patch('/api/admin/journeys/welcome', { enabled: false })).status).toBe(403);
+    });
   });
 });
