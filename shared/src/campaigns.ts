@@ -115,6 +115,13 @@ export interface CampaignListDto {
 export interface CampaignTemplateDto {
   id: string;
   title: string;
+  /** `template` (template message) or `subscribe` (subscription notice, one grant per send). */
+  kind: 'template' | 'subscribe';
   fields: Array<{ key: string; label: string }>;
   serviceNotice: boolean;
+}
+
+/** `GET /api/admin/campaigns/templates`. */
+export interface CampaignTemplateListDto {
+  templates: CampaignTemplateDto[];
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CampaignInput } from '@toyclub/shared';
+import type { CampaignInput, CampaignTemplateListDto } from '@toyclub/shared';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { startCampaignHarness } from './testing/campaignHarness';
 import type { CampaignHarness } from './testing/campaignHarness';
@@ -57,6 +57,8 @@ describe('campaign channels follow WeChat rules', () => {
       'template_field_too_long',
       /不能超过20个字/,
     );
+    const templates = await h.owner.get<CampaignTemplateListDto>('/api/admin/campaigns/templates');
+    expect(templates.body.templates.find((t) => t.id === 'TPL_EVENT_REMINDER')?.fields.map((f) => f.label)).toEqual(['活动名称', '活动时间', '活动地点']);
     const accepted = await h.owner.post<{ state: string }>('/api/admin/campaigns', template());
     expect(accepted.status).toBe(201);
     expect(accepted.body.state).toBe('draft');

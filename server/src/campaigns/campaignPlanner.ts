@@ -60,7 +60,10 @@ export async function campaignPlanner({ system, runId, generation, sweep, log, n
           runId,
           cursor,
         ])) as { affectedRows: number };
-        return result.affectedRows === 1;
+        if (result.affectedRows !== 1) return false;
+        // Progress while planning: the console's planned count grows page by page.
+        await manager.query('UPDATE campaigns SET planned_count = planned_count + ? WHERE id = ?', [inserted, current.id]);
+        return true;
       });
       if (!moved) {
         log.warn({ runId }, 'another planner moved this run on; stopping');

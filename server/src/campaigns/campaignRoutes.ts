@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { CampaignListDto } from '@toyclub/shared';
+import type { CampaignListDto, CampaignTemplateListDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
 import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
@@ -11,7 +11,7 @@ import { campaignComposer, checkComposedCampaign } from './campaignComposer';
 import { installCampaignDeliveryListener } from './campaignDeliveryListener';
 import { CampaignIdSchema, CreateCampaignSchema } from './campaignSchemas';
 import { campaignCanceller, campaignPauser, campaignResumer, campaignScheduler } from './campaignStateChanges';
-import { presentCampaign, presentCampaignDetail } from './presentCampaign';
+import { presentCampaign, presentCampaignDetail, presentCampaignTemplate } from './presentCampaign';
 
 async function loadCampaign(system: System, id: string): Promise<Campaign> {
   const campaign = await system.dataSource.getRepository(Campaign).findOneBy({ id });
@@ -42,6 +42,10 @@ export function campaignRoutes(): Router<AppState, AppContextExtras> {
       ctx.body = await presentCampaignDetail(ctx.system.dataSource.manager, campaign);
     }),
   );
+
+  router.get('/templates', readLimit, auth, async (ctx) => {
+    ctx.body = { templates: ctx.system.config.campaigns.templates.map(presentCampaignTemplate) } satisfies CampaignTemplateListDto;
+  });
 
   router.get('/', readLimit, auth, async (ctx) => {
     const campaigns = await ctx.system.dataSource.getRepository(Campaign).find({ order: { id: 'DESC' }, take: 200 });

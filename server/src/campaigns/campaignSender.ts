@@ -39,6 +39,11 @@ async function claim(
   const send = await manager.getRepository(CampaignSend).findOne({ where: { id: input.sendId }, lock: { mode: 'pessimistic_write' } });
   if (!send || send.state !== 'pending' || !send.openid) return null;
   const campaign = await manager.getRepository(Campaign).findOneBy({ id: send.campaignId });
+  if (campaign?.state === 'cancelled') {
+    // Planned just as the campaign was cancelled: counted with the other cancelled sends.
+    await manager.query("UPDATE campaign_sends SET state = 'skipped', skip_reason = 'cancelled' WHERE id = ?", [send.id]);
+    return null;
+  }
   if (!campaign || campaign.generation !== input.generation || !ACTIVE_STATES.has(campaign.state)) return null;
   const wakeAt = sendableAt(now, campaign.quietHours, input.system.config.membership.timeZone);
   if (wakeAt > now) return { wakeAt: wakeAt.getTime() };

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { CampaignCounts, CampaignDetailDto, CampaignDto, CampaignSendState, CampaignSkipReason } from '@toyclub/shared';
+import type { CampaignCounts, CampaignDetailDto, CampaignDto, CampaignSendState, CampaignSkipReason, CampaignTemplateDto } from '@toyclub/shared';
 import { CAMPAIGN_SEND_STATES } from '@toyclub/shared';
 import type { Campaign } from './Campaign';
+import type { CampaignTemplateConfig } from './campaignsConfigSchema';
 
 /** A campaign for the console. */
 export function presentCampaign(campaign: Campaign): CampaignDto {
@@ -48,4 +49,15 @@ export async function campaignCounts(
 /** `GET /api/admin/campaigns/:id`: the campaign with its progress. */
 export async function presentCampaignDetail(manager: EntityManager, campaign: Campaign): Promise<CampaignDetailDto> {
   return { ...presentCampaign(campaign), ...(await campaignCounts(manager, campaign.id)) };
+}
+
+/** A configured template for the composer (`GET /api/admin/campaigns/templates`). */
+export function presentCampaignTemplate(template: CampaignTemplateConfig): CampaignTemplateDto {
+  return {
+    id: template.id,
+    title: template.title,
+    kind: template.kind,
+    serviceNotice: template.serviceNotice,
+    fields: template.fields.map((field) => ({ key: field.key, label: field.label })),
+  };
 }
