@@ -11,6 +11,7 @@ import { createStore } from '../testing/factories/createStore';
 import { createToy } from '../testing/factories/createToy';
 import { grantPoints } from '../testing/factories/grantPoints';
 import { eventually } from '../testing/startOfficialAccountHarness';
+import { memberEraser } from '../privacy/memberEraser';
 import { journeyRunner } from './journeyRunner';
 import { JourneyTask } from './JourneyTask';
 import type { JourneyRunResult } from './journeyRunner';
@@ -228,6 +229,36 @@ describe('journeys', () => {
     await job.promote();
     await settled(result.campaignId);
     expect(templates(member)).toHaveLength(1);
+  });
+
+  it("forgets the children's names a journey rendered when the member deletes the account, and drops its pending send", async () => {
+    const { scope, members } = await freshMembers(1);
+    const member = members[0]!;
+    await h.system.dataSource.query('UPDATE members SET guardian_policy_version = ? WHERE id = ?', [h.system.config.membership.privacyPolicyVersion, member.id]);
+    const soon = calendarDate(new Date(Date.now() + DAY_MS), h.system.config.membership.timeZone);
+    await h.system.dataSource.query("INSERT INTO children (member_id, name, birth_year, birth_month, birth_day, interests) VALUES (?, '小安', NULL, ?, ?, '[]')", [
+      member.id,
+      soon.month,
+      soon.day,
+    ]);
+    const timeZone = h.system.config.membership.timeZone;
+    const hhmm = (at: Date): string => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    h.system.config.journeys.quietHours = { start: hhmm(new Date(Date.now() - 3_600_000)), end: hhmm(new Date(Date.now() + 3_600_000)) };
+    let result: Extract<JourneyRunResult, { state: 'ran' }>;
+    try {
+      result = ran(await run('birthday', scope));
+    } finally {
+      h.system.config.journeys.quietHours = null;
+    }
+    await memberEraser({ system: h.system, memberId: String(member.id), now: new Date() });
+    const [enrolment] = (await h.system.dataSource.query('SELECT fields FROM journey_enrolments WHERE member_id = ?', [member.id])) as Array<{ fields: unknown }>;
+    expect(enrolment!.fields).toEqual({});
+    const [send] = (await h.system.dataSource.query('SELECT state, skip_reason, fields FROM campaign_sends WHERE run_id = ? AND member_id = ?', [result.runId, member.id])) as Array<{
+      state: string;
+      skip_reason: string;
+      fields: unknown;
+    }>;
+    expect(send).toEqual({ state: 'skipped', skip_reason: 'unreachable', fields: null });
   });
 
   it('registers each journey as a nightly repeatable job after the statistics recompute', () => {

@@ -19,6 +19,12 @@ export async function memberEraser(options: { system: System; memberId: string; 
   await runInTransaction(system.dataSource, async (manager) => {
     await lockMember(manager, memberId);
     await manager.getRepository(Child).delete({ memberId });
+    // Journey messages rendered the children's names into their fields; pending sends must not go out.
+    await manager.query("UPDATE journey_enrolments SET fields = '{}' WHERE member_id = ?", [memberId]);
+    await manager.query(
+      "UPDATE campaign_sends SET skip_reason = IF(state = 'pending', 'unreachable', skip_reason), state = IF(state = 'pending', 'skipped', state), fields = NULL WHERE member_id = ?",
+      [memberId],
+    );
     await manager.getRepository(MemberSession).delete({ memberId });
     // Tags profile the person (价格敏感...): they go too, and rules skip deleted members.
     await manager.getRepository(MemberTag).delete({ memberId });
