@@ -29,9 +29,9 @@ export function Text({ id, className, children, onClick }: MockComponentProps) {
 }
 
 /** `<Button>` as a `<button>`: `disabled` and `loading` keep it from firing. */
-export function Button({ id, className, children, onClick, disabled, loading }: MockComponentProps & { disabled?: boolean; loading?: boolean; size?: string }) {
+export function Button({ id, className, children, onClick, disabled, loading, openType }: MockComponentProps & { disabled?: boolean; loading?: boolean; size?: string; openType?: string; onGetPhoneNumber?: unknown }) {
   return (
-    <button id={id} className={className} type="button" disabled={disabled || loading} onClick={onClick}>
+    <button id={id} className={className} type="button" disabled={disabled || loading} onClick={onClick} data-open-type={openType}>
       {children}
     </button>
   );

@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { isSignedIn } from '../../auth/auth';
+import { PhoneNumberButton } from '../../components/PhoneNumberButton';
 import { useMember } from '../../hooks/useMember';
 import './index.scss';
 
@@ -29,7 +30,7 @@ export const MINE_LINKS: readonly MineLink[] = [
  * Test hooks: `#mine-page`, `#mine-staff`, `#mine-staff-bind`.
  */
 export function MinePage() {
-  const { state, reload } = useMember();
+  const { state, reload, update } = useMember();
   // A tab stays mounted: sign-in on 会员卡 or a new staff binding shows on the next visit.
   useDidShow(() => {
     if (isSignedIn()) void reload();
@@ -45,10 +46,11 @@ export function MinePage() {
         <View className="mine-page__who">
           <Text className="mine-page__name">{member ? (member.nickname ?? '会员') : state.kind === 'loading' ? '加载中…' : '未登录'}</Text>
           <Text className="mine-page__hint">
-            {member ? `${member.tier.current.name} · ${member.pointsBalance} 积分` : state.kind === 'error' ? state.message : '登录后查看你的会员信息'}
+            {member ? [member.tier.current.name, `${member.pointsBalance} 积分`, member.maskedPhone].filter(Boolean).join(' · ') : state.kind === 'error' ? state.message : '登录后查看你的会员信息'}
           </Text>
         </View>
       </View>
+      {member ? <PhoneNumberButton member={member} onBound={update} /> : null}
       {member?.staffRole ? (
         <View id="mine-staff" className="mine-page__links mine-page__staff" onClick={() => void Taro.navigateTo({ url: STAFF_PAGE_URL })}>
           <View className="mine-page__link">
