@@ -53,6 +53,15 @@ describe('text intents that know the member and the store’s toys', () => {
     }
   });
 
+  it('tells each follower their own points when many ask at once (their lookups share a query)', async () => {
+    const members = await Promise.all([100, 200, 300, 400].map(async (points) => ({ ...(await boundMember()), points })));
+    for (const { member, points } of members) await grantPoints(harness.system, member.id, points);
+    const unbound = newOpenid();
+    const answers = await Promise.all([...members.map(({ openid }) => say(openid, '我的积分')), say(unbound, '积分')]);
+    expect(answers.slice(0, 4).map((push) => /您当前的积分：(\d+) 分/.exec(replyText(push))?.[1])).toEqual(['100', '200', '300', '400']);
+    expect(replyText(answers[4]!)).toContain('还没有关联会员卡');
+  });
+
   it('asks an unbound follower to bind their card before telling points', async () => {
     const answer = replyText(await say(newOpenid(), '我的积分'));
     expect(answer).toContain('还没有关联会员卡');

@@ -15,7 +15,8 @@ describe('keyword rules that answer with a mini-program card', () => {
   let owner: Awaited<ReturnType<typeof ownerClient>>;
 
   beforeAll(async () => {
-    harness = await startOfficialAccountHarness();
+    // WeChat's own 5 s before it re-sends: the deliveries here are the test's own, not retries of a slow answer.
+    harness = await startOfficialAccountHarness({ simulator: { retryDelayMs: 5000 } });
     owner = await ownerClient(harness);
   });
   afterAll(() => harness.close());

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hotPathQuery } from '../hotPathQuery';
+import { turnBatcher } from '../turnBatcher';
 
 /** A bound follower's points: balance and what expires soon. */
 export interface MemberPoints {
@@ -11,6 +12,7 @@ export interface MemberPoints {
 }
 
 interface PointsRow {
+  openid: string;
   member_id: string;
   tier_code: string;
   points_balance: number;
@@ -18,28 +20,59 @@ interface PointsRow {
   earliest: Date | null;
 }
 
-/**
- * The points of the member bound to `openid`, with what expires before `before`, in one
- * query (this is the callback's busiest lookup); null when the follower is not bound.
- */
-export async function memberPointsOf(dataSource: DataSource, openid: string, before: Date): Promise<MemberPoints | null> {
+/** At most this many followers per query; lists are padded to a power of two (few prepared statements). */
+const MAX_BATCH = 64;
+
+/** The followers' openids compare like the column (utf8mb4_unicode_ci): without case. */
+const openidKey = (openid: string): string => openid.toLowerCase();
+
+function paddedTo(keys: string[]): string[] {
+  let size = 1;
+  while (size < keys.length) size *= 2;
+  return [...keys, ...Array<string>(size - keys.length).fill(keys[0]!)];
+}
+
+/** The points of the members bound to `openids`, with what expires in the next `withinDays` days, in one query. */
+async function loadMemberPoints(dataSource: DataSource, openids: string[], withinDays: number): Promise<Map<string, MemberPoints>> {
+  const padded = paddedTo(openids);
   const rows = await hotPathQuery<PointsRow>(
     dataSource,
-    `SELECT m.id AS member_id, m.tier_code, m.points_balance, SUM(e.remaining) AS expiring, MIN(e.expires_at) AS earliest
+    `SELECT f.openid, m.id AS member_id, m.tier_code, m.points_balance, SUM(e.remaining) AS expiring, MIN(e.expires_at) AS earliest
      FROM oa_followers f
      JOIN members m ON m.id = f.member_id AND m.deleted_at IS NULL
      LEFT JOIN points_entries e ON e.member_id = m.id AND e.remaining > 0 AND e.expires_at <= ?
-     WHERE f.openid = ?
-     GROUP BY m.id, m.tier_code, m.points_balance`,
-    [before, openid],
+     WHERE f.openid IN (${padded.map(() => '?').join(', ')})
+     GROUP BY f.openid, m.id, m.tier_code, m.points_balance`,
+    [new Date(Date.now() + withinDays * 86_400_000), ...padded],
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    memberId: String(row.member_id),
-    tierCode: row.tier_code,
-    balance: Number(row.points_balance),
-    expiringPoints: Number(row.expiring ?? 0),
-    earliestExpiry: row.earliest ? new Date(row.earliest) : null,
-  };
+  return new Map(
+    rows.map((row) => [
+      openidKey(row.openid),
+      {
+        memberId: String(row.member_id),
+        tierCode: row.tier_code,
+        balance: Number(row.points_balance),
+        expiringPoints: Number(row.expiring ?? 0),
+        earliestExpiry: row.earliest ? new Date(row.earliest) : null,
+      },
+    ]),
+  );
+}
+
+const batchers = new WeakMap<DataSource, Map<number, (openid: string) => Promise<MemberPoints | undefined>>>();
+
+/**
+ * The points of the member bound to `openid`, with what expires in the next `withinDays`
+ * days; null when the follower is not bound. This is the callback's busiest lookup: the
+ * lookups of the pushes handled in the same event-loop turn share one query.
+ */
+export async function memberPointsOf(dataSource: DataSource, openid: string, withinDays: number): Promise<MemberPoints | null> {
+  let byDays = batchers.get(dataSource);
+  if (!byDays) batchers.set(dataSource, (byDays = new Map()));
+  let lookup = byDays.get(withinDays);
+  if (!lookup) {
+    const batched = turnBatcher((keys) => loadMemberPoints(dataSource, keys, withinDays), MAX_BATCH);
+    byDays.set(withinDays, (lookup = batched));
+  }
+  return (await lookup(openidKey(openid))) ?? null;
 }

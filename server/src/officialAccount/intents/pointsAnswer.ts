@@ -12,8 +12,7 @@ import { memberPointsOf } from './memberPoints';
 export async function pointsAnswer(request: OaRequest): Promise<Answer> {
   const { system, message } = request;
   const { config, dataSource } = system;
-  const before = new Date(Date.now() + config.points.expiringSoonDays * 86_400_000);
-  const points = await memberPointsOf(dataSource, message.openid, before);
+  const points = await memberPointsOf(dataSource, message.openid, config.points.expiringSoonDays);
   if (!points) {
     const link = await memberCardLink(dataSource, config, message.openid, false, '领取或关联会员卡');
     return textAnswer(`${config.officialAccount.texts.bindPrompt}\n${link}`);
