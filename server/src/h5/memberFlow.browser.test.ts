@@ -3,8 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import type { BindingCodeDto, CardCodeDto, PurchaseDto, StaffAccountDto } from '@toyclub/shared';
 import { POINTS_REASON_LABELS } from '@toyclub/shared';
 import { Member } from '../members/Member';
+import { Redemption } from '../rewards/Redemption';
 import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
+import { createReward } from '../testing/factories/createReward';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
 import { memberClient } from '../testing/factories/memberClient';
@@ -20,8 +22,9 @@ const H5_OPENID_STORAGE_KEY = 'toyclub.h5.openid';
 /** ¥259.00 at the default 1 point per yuan and tier 普通 (×1). */
 const PURCHASE_FEN = 25900;
 const EXPECTED_POINTS = 259;
+const REWARD_PRICE = 100;
 
-describe('H5 member flow in a real browser: sign-in, consent, a child, the card and points from the till', () => {
+describe('H5 member flow in a real browser: sign-in, consent, a child, the card, points from the till, a reward', () => {
   let simulator: WechatSimulator;
   let system: System;
   let server: TestServer;
@@ -130,10 +133,25 @@ describe('H5 member flow in a real browser: sign-in, consent, a child, the card 
     expect(await entry.innerText()).toContain(`+${EXPECTED_POINTS}`);
     await screenshotSettled(page, 'h5-flow-points.png');
 
+    // 积分兑换: the member spends the points on a reward and gets a redemption code.
+    const reward = await createReward(system, { pointsPrice: REWARD_PRICE, stock: 5 });
+    await page.goBack();
+    await page.getByText('积分兑换', { exact: true }).click();
+    await page.locator(`#redeem-${reward.id}`).click();
+    await page.locator('#rewards-notice').getByText('兑换成功').waitFor({ state: 'visible' });
+    const redemption = await system.dataSource.getRepository(Redemption).findOneByOrFail({ memberId: member.id, rewardId: reward.id });
+    expect(await page.locator('#rewards-notice').innerText()).toContain(redemption.code);
+    await page.locator('.redemption').getByText(`兑换码 ${redemption.code}`).waitFor({ state: 'visible' });
+    expect(await page.locator('.reward').filter({ has: page.locator(`#redeem-${reward.id}`) }).innerText()).toContain('剩余 4');
+    await screenshotSettled(page, 'h5-flow-rewards.png');
+    await page.goBack();
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.locator('#member-card-balance').getByText(String(EXPECTED_POINTS - REWARD_PRICE), { exact: true }).waitFor({ state: 'visible' });
+
     expect(problems).toEqual([]);
   }
 
-  it('signs in through the simulator, consents, adds a child, shows the card and the points of a till purchase', async () => {
+  it('signs in through the simulator, consents, adds a child, shows the card, the points of a till purchase and redeems them', async () => {
     const openid = `o-h5-flow-${Date.now()}`;
     const context = await openPhoneContext(browser);
     // Taro's H5 storage format ({data}); the page then signs in as a WeChat user the test knows.

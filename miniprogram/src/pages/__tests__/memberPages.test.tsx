@@ -83,6 +83,7 @@ describe('RewardsPage', () => {
     });
     await screen.findByText('兑换成功，兑换码 RX42');
     expect(screen.getByText('兑换码 RX42')).toBeTruthy();
+    expect(screen.getByText('100 积分 · 剩余 2')).toBeTruthy();
     const post = request.mock.calls.find(([options]) => options.method === 'POST');
     expect(post?.[0].data).toEqual({ idempotencyKey: expect.stringMatching(/^mp-/) });
   });

@@ -39,7 +39,11 @@ export function RewardsPage() {
         data: { idempotencyKey: newIdempotencyKey() },
       });
       setNotice(`兑换成功，兑换码 ${redemption.code}`);
-      if (state.kind === 'ready') setState({ kind: 'ready', data: { ...state.data, redemptions: [redemption, ...state.data.redemptions] } });
+      if (state.kind === 'ready') {
+        // The server took one from stock: show it, or the row keeps offering the old count.
+        const rewards = state.data.rewards.map((reward) => (reward.id === rewardId ? { ...reward, stock: Math.max(0, reward.stock - 1) } : reward));
+        setState({ kind: 'ready', data: { rewards, redemptions: [redemption, ...state.data.redemptions] } });
+      }
     } catch (error) {
       setNotice(error instanceof ApiError ? error.message : '兑换失败，请稍后重试');
     } finally {
@@ -75,6 +79,7 @@ export function RewardsPage() {
             </View>
             <Button
               id={`redeem-${reward.id}`}
+              className="rewards-page__button"
               size="mini"
               disabled={reward.stock <= 0 || busyId !== null}
               loading={busyId === reward.id}
