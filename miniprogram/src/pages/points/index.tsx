@@ -1,13 +1,18 @@
-import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
 import type { PointsEntriesPageDto } from '@toyclub/shared';
+import { ApiError } from '../../api/client';
 import { memberRequest } from '../../auth/auth';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useLoad } from '../../hooks/useLoad';
 import './index.scss';
 
-function loadEntries(): Promise<PointsEntriesPageDto> {
-  return memberRequest<PointsEntriesPageDto>('/api/mp/points/entries', { data: { limit: 50 } });
+const PAGE_SIZE = 50;
+
+/** One page of the ledger, newest first; `before` is the previous page's `nextCursor` (keyset paging). */
+function loadEntries(before?: string): Promise<PointsEntriesPageDto> {
+  return memberRequest<PointsEntriesPageDto>('/api/mp/points/entries', { data: { limit: PAGE_SIZE, ...(before ? { before } : {}) } });
 }
 
 /** `2026-11-22T09:00:00Z` → `2026-11-22`. */
@@ -15,9 +20,27 @@ function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
-/** 积分明细: balance, points expiring soon and the latest ledger entries. Test hook: `#points-page`. */
+/**
+ * 积分明细: balance, points expiring soon and the ledger, 50 entries at a time with 加载更多
+ * for older ones. Test hooks: `#points-page`, `#points-more`, `#points-more-error`.
+ */
 export function PointsPage() {
-  const { state, reload } = useLoad(loadEntries);
+  const { state, reload, setState } = useLoad(() => loadEntries());
+  const [more, setMore] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const loadMore = async (loaded: PointsEntriesPageDto) => {
+    if (!loaded.nextCursor) return;
+    setMore({ busy: true, error: null });
+    try {
+      const older = await loadEntries(loaded.nextCursor);
+      // Balance and expiry come from the newest answer; entries only ever grow at the end.
+      setState({ kind: 'ready', data: { ...older, entries: [...loaded.entries, ...older.entries] } });
+      setMore({ busy: false, error: null });
+    } catch (error) {
+      setMore({ busy: false, error: error instanceof ApiError ? error.message : '加载失败，请稍后重试' });
+    }
+  };
+
   return (
     <View id="points-page" className="page points-page">
       {state.kind === 'ready' ? (
@@ -49,6 +72,18 @@ export function PointsPage() {
               </View>
             ))
           )}
+          {more.error ? (
+            <Text id="points-more-error" className="points-page__more-error">
+              {more.error}
+            </Text>
+          ) : null}
+          {state.data.nextCursor ? (
+            <Button id="points-more" className="points-page__more" disabled={more.busy} onClick={() => void loadMore(state.data)}>
+              {more.busy ? '加载中…' : '加载更多'}
+            </Button>
+          ) : state.data.entries.length > PAGE_SIZE ? (
+            <Text className="points-page__end">没有更早的记录了</Text>
+          ) : null}
         </>
       ) : (
         <LoadStatus kind={state.kind} message={state.kind === 'error' ? state.message : undefined} onRetry={reload} />
