@@ -317,6 +317,24 @@ describe('journeys', () => {
       expect((await run('expiry', scope)).state).toBe('ran');
     });
 
+    it('halts a journey whose campaign WeChat stopped, until it is switched on again with a fresh campaign', async () => {
+      const { scope, members } = await freshMembers(1);
+      const before = ran(await run('welcome', scope));
+      await settled(before.campaignId);
+      await h.system.dataSource.query("UPDATE campaigns SET state = 'stopped', stop_reason = '模板已被删除' WHERE id = ?", [before.campaignId]);
+      const later = await createMembersBulk(h.system, { count: 1, storeId: scope.registrationStoreId });
+      h.sim.addFollower({ openid: later[0]!.openid! });
+      const halted = await run('welcome', scope);
+      expect(halted).toEqual({ state: 'refused', error: '旅程的发送活动已停止：模板已被删除。请在控制台重新启用旅程' });
+      expect((await h.owner.patch<JourneyDto>('/api/admin/journeys/welcome', { enabled: true })).body.campaignId).toBeNull();
+      const fresh = ran(await run('welcome', scope));
+      expect(fresh.campaignId).not.toBe(before.campaignId);
+      expect(fresh.planned).toBe(1);
+      await settled(fresh.campaignId);
+      expect(templates(later[0]!)).toHaveLength(1);
+      expect(templates(members[0]!)).toHaveLength(1);
+    });
+
     it('refuses days before on a journey without them, bad input, and a clerk', async () => {
       const churn = await h.owner.patch<{ error: string; message: string }>('/api/admin/journeys/churn', { daysBefore: 3 });
       expect(churn.status).toBe(422);
