@@ -1,8 +1,9 @@
-import type { JourneyDto, JourneyKey, JourneyListDto } from '@toyclub/shared';
+import type { JourneyDto, JourneyKey, JourneyListDto, QuietHours } from '@toyclub/shared';
 import { startCampaignHarness } from '../campaigns/testing/campaignHarness';
 import type { CampaignHarness } from '../campaigns/testing/campaignHarness';
 import { sendableAt } from '../campaigns/quietHours';
 import { calendarDate } from '../segments/childDates';
+import type { CalendarDate } from '../segments/childDates';
 import { REPEATABLE_JOBS } from '../queue/repeatableJobs';
 import { createMembersBulk } from '../testing/factories/createMembersBulk';
 import type { BulkMember } from '../testing/factories/createMembersBulk';
@@ -60,21 +61,43 @@ describe('journeys', () => {
     return result;
   }
 
+  /** The guardian's consent for `member`, and a child born on that date (`year` null: the parent kept it back). */
+  async function addChild(member: BulkMember, { name, on, year, consent = true }: { name: string; on: CalendarDate; year: number | null; consent?: boolean }): Promise<void> {
+    if (consent) {
+      await h.system.dataSource.query('UPDATE members SET guardian_policy_version = ? WHERE id = ?', [h.system.config.membership.privacyPolicyVersion, member.id]);
+    }
+    await h.system.dataSource.query("INSERT INTO children (member_id, name, birth_year, birth_month, birth_day, interests) VALUES (?, ?, ?, ?, ?, '[]')", [
+      member.id,
+      name,
+      year,
+      on.month,
+      on.day,
+    ]);
+  }
+
+  function inDays(days: number): CalendarDate {
+    return calendarDate(new Date(Date.now() + days * DAY_MS), h.system.config.membership.timeZone);
+  }
+
+  /** Runs `key` with quiet hours from an hour before to an hour after `now` (the configuration is restored after). */
+  async function runInQuietHours(key: JourneyKey, scope: JourneyScope, now: Date): Promise<{ result: Extract<JourneyRunResult, { state: 'ran' }>; quiet: QuietHours }> {
+    const timeZone = h.system.config.membership.timeZone;
+    const hhmm = (at: Date): string => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    const quiet = { start: hhmm(new Date(now.getTime() - 3_600_000)), end: hhmm(new Date(now.getTime() + 3_600_000)) };
+    h.system.config.journeys.quietHours = quiet;
+    try {
+      return { result: ran(await run(key, scope, now)), quiet };
+    } finally {
+      h.system.config.journeys.quietHours = null;
+    }
+  }
+
   it('greets a child N days before the birthday with suitable in-stock toys, once even when the job runs twice, and skips a child without guardian consent', async () => {
     const { scope, members } = await freshMembers(2);
     const [parent, unconsented] = members as [BulkMember, BulkMember];
-    const birthday = calendarDate(new Date(Date.now() + 7 * DAY_MS), h.system.config.membership.timeZone);
-    const version = h.system.config.membership.privacyPolicyVersion;
-    await h.system.dataSource.query('UPDATE members SET guardian_policy_version = ? WHERE id = ?', [version, parent.id]);
-    for (const member of members) {
-      await h.system.dataSource.query("INSERT INTO children (member_id, name, birth_year, birth_month, birth_day, interests) VALUES (?, ?, ?, ?, ?, '[]')", [
-        member.id,
-        member === parent ? '小宇' : '小雨',
-        birthday.year - 11,
-        birthday.month,
-        birthday.day,
-      ]);
-    }
+    const birthday = inDays(7);
+    await addChild(parent, { name: '小宇', on: birthday, year: birthday.year - 11 });
+    await addChild(unconsented, { name: '小雨', on: birthday, year: birthday.year - 11, consent: false });
     // The child turns 11 (132 months): the narrowest in-stock ranges around it come first.
     const tag = String(Date.now()).slice(-6);
     await createToy(h.system, { name: `星际拼装${tag}`, minAgeMonths: 130, maxAgeMonths: 134, stock: 3 });
@@ -174,13 +197,7 @@ describe('journeys', () => {
   it('respects the frequency cap across journeys: the second journey is skipped, not sent', async () => {
     const { scope, members } = await freshMembers(1);
     const member = members[0]!;
-    await h.system.dataSource.query('UPDATE members SET guardian_policy_version = ? WHERE id = ?', [h.system.config.membership.privacyPolicyVersion, member.id]);
-    const soon = calendarDate(new Date(Date.now() + 2 * DAY_MS), h.system.config.membership.timeZone);
-    await h.system.dataSource.query("INSERT INTO children (member_id, name, birth_year, birth_month, birth_day, interests) VALUES (?, '小满', NULL, ?, ?, '[]')", [
-      member.id,
-      soon.month,
-      soon.day,
-    ]);
+    await addChild(member, { name: '小满', on: inDays(2), year: null });
     ran(await run('welcome', scope));
     const birthday = ran(await run('birthday', scope));
     expect(birthday.planned).toBe(1);
@@ -196,24 +213,14 @@ describe('journeys', () => {
   it('holds a send during quiet hours (delayed, not dropped) and sends it once when they end', async () => {
     const { scope, members } = await freshMembers(1);
     const member = members[0]!;
-    const timeZone = h.system.config.membership.timeZone;
-    const hhmm = (at: Date): string => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
     const now = new Date();
-    const quiet = { start: hhmm(new Date(now.getTime() - 3_600_000)), end: hhmm(new Date(now.getTime() + 3_600_000)) };
-    const journeys = h.system.config.journeys;
-    journeys.quietHours = quiet;
-    let result: Extract<JourneyRunResult, { state: 'ran' }>;
-    try {
-      result = ran(await run('welcome', scope, now));
-    } finally {
-      journeys.quietHours = null;
-    }
+    const { result, quiet } = await runInQuietHours('welcome', scope, now);
     const [send] = (await h.system.dataSource.query('SELECT id, state, not_before FROM campaign_sends WHERE run_id = ? AND member_id = ?', [result.runId, member.id])) as Array<{
       id: string;
       state: string;
       not_before: Date;
     }>;
-    const wakeAt = sendableAt(now, quiet, timeZone);
+    const wakeAt = sendableAt(now, quiet, h.system.config.membership.timeZone);
     expect(send!.state).toBe('pending');
     expect(new Date(send!.not_before).getTime()).toBe(wakeAt.getTime());
     const [campaign] = (await h.system.dataSource.query('SELECT generation FROM campaigns WHERE id = ?', [result.campaignId])) as Array<{ generation: number }>;
@@ -234,22 +241,8 @@ describe('journeys', () => {
   it("forgets the children's names a journey rendered when the member deletes the account, and drops its pending send", async () => {
     const { scope, members } = await freshMembers(1);
     const member = members[0]!;
-    await h.system.dataSource.query('UPDATE members SET guardian_policy_version = ? WHERE id = ?', [h.system.config.membership.privacyPolicyVersion, member.id]);
-    const soon = calendarDate(new Date(Date.now() + DAY_MS), h.system.config.membership.timeZone);
-    await h.system.dataSource.query("INSERT INTO children (member_id, name, birth_year, birth_month, birth_day, interests) VALUES (?, '小安', NULL, ?, ?, '[]')", [
-      member.id,
-      soon.month,
-      soon.day,
-    ]);
-    const timeZone = h.system.config.membership.timeZone;
-    const hhmm = (at: Date): string => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-    h.system.config.journeys.quietHours = { start: hhmm(new Date(Date.now() - 3_600_000)), end: hhmm(new Date(Date.now() + 3_600_000)) };
-    let result: Extract<JourneyRunResult, { state: 'ran' }>;
-    try {
-      result = ran(await run('birthday', scope));
-    } finally {
-      h.system.config.journeys.quietHours = null;
-    }
+    await addChild(member, { name: '小安', on: inDays(1), year: null });
+    const { result } = await runInQuietHours('birthday', scope, new Date());
     await memberEraser({ system: h.system, memberId: String(member.id), now: new Date() });
     const [enrolment] = (await h.system.dataSource.query('SELECT fields FROM journey_enrolments WHERE member_id = ?', [member.id])) as Array<{ fields: unknown }>;
     expect(enrolment!.fields).toEqual({});
