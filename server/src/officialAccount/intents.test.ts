@@ -60,6 +60,13 @@ describe('text intents that know the member and the store’s toys', () => {
     const answers = await Promise.all([...members.map(({ openid }) => say(openid, '我的积分')), say(unbound, '积分')]);
     expect(answers.slice(0, 4).map((push) => /您当前的积分：(\d+) 分/.exec(replyText(push))?.[1])).toEqual(['100', '200', '300', '400']);
     expect(replyText(answers[4]!)).toContain('还没有关联会员卡');
+    // Their interactions (the 48-hour customer-service window) are recorded, the unknown sender's too.
+    const openids = [...members.map(({ openid }) => openid), unbound];
+    const touched = (await harness.system.dataSource.query(
+      `SELECT openid FROM oa_followers WHERE last_interaction_at IS NOT NULL AND openid IN (${openids.map(() => '?').join(', ')})`,
+      openids,
+    )) as Array<{ openid: string }>;
+    expect(touched.map((row) => row.openid).sort()).toEqual([...openids].sort());
   });
 
   it('asks an unbound follower to bind their card before telling points', async () => {

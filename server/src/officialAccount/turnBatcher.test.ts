@@ -1,4 +1,4 @@
-import { turnBatcher } from './turnBatcher';
+import { paddedToPowerOfTwo, turnBatcher } from './turnBatcher';
 
 describe('turnBatcher', () => {
   it('loads the keys asked for in one turn together, in chunks, each key once', async () => {
@@ -24,5 +24,11 @@ describe('turnBatcher', () => {
     const results = await Promise.allSettled([lookup('a'), lookup('b')]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
     expect(await lookup('a')).toBe(2);
+  });
+
+  it('pads key lists to a power of two with the last key', () => {
+    expect(paddedToPowerOfTwo(['a'])).toEqual(['a']);
+    expect(paddedToPowerOfTwo(['a', 'b', 'c'])).toEqual(['a', 'b', 'c', 'c']);
+    expect(paddedToPowerOfTwo(['a', 'b', 'c', 'd', 'e'])).toHaveLength(8);
   });
 });

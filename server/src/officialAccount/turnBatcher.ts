@@ -38,3 +38,13 @@ export function turnBatcher<V>(load: BatchLoader<V>, maxBatch: number): (key: st
       waiting.push({ key, resolve, reject });
     });
 }
+
+/**
+ * `keys` padded with repetitions of its last key to the next power of two, so that a batch
+ * query's placeholder count takes few values and each connection prepares few statements.
+ */
+export function paddedToPowerOfTwo(keys: string[]): string[] {
+  let size = 1;
+  while (size < keys.length) size *= 2;
+  return [...keys, ...Array<string>(size - keys.length).fill(keys[keys.length - 1]!)];
+}

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hotPathQuery } from '../hotPathQuery';
-import { turnBatcher } from '../turnBatcher';
+import { paddedToPowerOfTwo, turnBatcher } from '../turnBatcher';
 
 /** A bound follower's points: balance and what expires soon. */
 export interface MemberPoints {
@@ -26,15 +26,9 @@ const MAX_BATCH = 64;
 /** The followers' openids compare like the column (utf8mb4_unicode_ci): without case. */
 const openidKey = (openid: string): string => openid.toLowerCase();
 
-function paddedTo(keys: string[]): string[] {
-  let size = 1;
-  while (size < keys.length) size *= 2;
-  return [...keys, ...Array<string>(size - keys.length).fill(keys[0]!)];
-}
-
 /** The points of the members bound to `openids`, with what expires in the next `withinDays` days, in one query. */
 async function loadMemberPoints(dataSource: DataSource, openids: string[], withinDays: number): Promise<Map<string, MemberPoints>> {
-  const padded = paddedTo(openids);
+  const padded = paddedToPowerOfTwo(openids);
   const rows = await hotPathQuery<PointsRow>(
     dataSource,
     `SELECT f.openid, m.id AS member_id, m.tier_code, m.points_balance, SUM(e.remaining) AS expiring, MIN(e.expires_at) AS earliest
