@@ -91,7 +91,7 @@ describe('H5 member flow in a real browser: sign-in, consent, a child, the card,
     await page.locator('#child-name input').fill('豆豆');
     await page.locator('#child-month input').fill('5');
     await page.locator('#child-day input').fill('20');
-    await page.getByText('添加', { exact: true }).click();
+    await page.locator('#child-add').click();
     await page.getByText('生日 5 月 20 日').waitFor({ state: 'visible' });
     expect(await page.locator('#children-page').innerText()).toContain('豆豆');
     await screenshotSettled(page, 'h5-flow-children.png');
