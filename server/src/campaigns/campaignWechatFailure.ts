@@ -51,6 +51,8 @@ export async function campaignWechatFailure({
       await system.dataSource.query('UPDATE oa_subscribe_grants SET remaining = 0 WHERE openid = ? AND template_id = ?', [send.openid, campaign.content.templateId]);
       return settle(system, send, 'skipped', error, 'no_subscribe_grant');
     case 'alreadyDone':
+      // WeChat already accepted this very request (a repeated idempotency key): it went out.
+      await system.dataSource.query("UPDATE campaign_sends SET state = 'sent', sent_at = ? WHERE id = ? AND state = 'pending'", [new Date(), send.id]);
       return;
     case 'pauseUntilTomorrow':
       // The record stays pending: the resume re-enqueues it.
