@@ -1,15 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { MinePage } from '../mine/index';
-import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
-import { navigateTo, resetStorage, storage } from '../../../test/mocks/taro';
-import { memberMe, VALID_SESSION } from '../../../test/memberFixtures';
+import { navigateTo } from '../../../test/mocks/taro';
+import { memberMe } from '../../../test/memberFixtures';
 import { serveRoutes } from '../../../test/serveRoutes';
+import { startSignedIn } from '../../../test/pageActions';
 
-beforeEach(() => {
-  resetStorage();
-  storage.set(SESSION_STORAGE_KEY, VALID_SESSION);
-  process.env.TARO_ENV = 'h5';
-});
+beforeEach(() => startSignedIn('h5'));
 
 describe('MinePage signed in', () => {
   it('shows 店员模式 to a member bound to a staff account', async () => {

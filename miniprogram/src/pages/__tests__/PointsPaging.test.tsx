@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { PointsEntryDto } from '@toyclub/shared';
 import { PointsPage } from '../points/index';
-import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
-import { httpAnswer, networkFailure, request, resetStorage, storage } from '../../../test/mocks/taro';
+import { httpAnswer, networkFailure, request } from '../../../test/mocks/taro';
 import { VALID_SESSION } from '../../../test/memberFixtures';
+import { startSignedIn } from '../../../test/pageActions';
 
 const EXPIRING = { points: 0, before: VALID_SESSION.expiresAt, earliestAt: null };
 
@@ -26,9 +26,7 @@ async function tapMore() {
 }
 
 beforeEach(() => {
-  resetStorage();
-  storage.set(SESSION_STORAGE_KEY, VALID_SESSION);
-  process.env.TARO_ENV = 'h5';
+  startSignedIn('h5');
   request.mockImplementation((options) => {
     const data = options.data as { before?: string; limit: number };
     return Promise.resolve(httpAnswer(200, ledgerPage(data.before))) as ReturnType<typeof request>;

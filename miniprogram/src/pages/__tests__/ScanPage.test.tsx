@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ScanPage } from '../scan/index';
-import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
-import { redirectTo, resetStorage, scanCode, storage, useRouter } from '../../../test/mocks/taro';
-import { memberMe, NO_CONSENT, VALID_SESSION } from '../../../test/memberFixtures';
+import { redirectTo, scanCode, useRouter } from '../../../test/mocks/taro';
+import { memberMe, NO_CONSENT } from '../../../test/memberFixtures';
 import { callsTo, serveRoutes } from '../../../test/serveRoutes';
+import { startSignedIn } from '../../../test/pageActions';
 
 const STORE_SCENE = 'k1.AbCdEfGhIjKlMnOp';
 const RECEIPT_SCENE = 'rABCDEFGH23';
@@ -13,11 +13,7 @@ function openWith(scene: string | undefined) {
   render(<ScanPage />);
 }
 
-beforeEach(() => {
-  resetStorage();
-  storage.set(SESSION_STORAGE_KEY, VALID_SESSION);
-  process.env.TARO_ENV = 'weapp';
-});
+beforeEach(() => startSignedIn('weapp'));
 
 describe('ScanPage', () => {
   it("checks in at the store of a wxacode's (URL-encoded) scene and shows the points", async () => {

@@ -1,10 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { PurchaseDto } from '@toyclub/shared';
 import { StaffPage } from '../staff/index';
-import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
-import { networkFailure, request, resetStorage, storage } from '../../../test/mocks/taro';
-import { memberMe, VALID_SESSION } from '../../../test/memberFixtures';
+import { networkFailure, request } from '../../../test/mocks/taro';
+import { memberMe } from '../../../test/memberFixtures';
 import { callsTo, serveRoutes } from '../../../test/serveRoutes';
+import { startSignedIn, tap, typeInto } from '../../../test/pageActions';
 
 const CARD_CODE = 'm2s.1kq9x0m.AbC-dE_f.0123456789abcdefghijkl';
 const SCANNED = { memberId: '7', nickname: '小明妈妈', maskedPhone: '138****1234', tierCode: 'silver', tierName: '银卡', pointsBalance: 120 };
@@ -16,21 +16,7 @@ function purchase(overrides: Partial<PurchaseDto> = {}): PurchaseDto {
   };
 }
 
-function type(id: string, value: string) {
-  fireEvent.change(document.getElementById(id) as HTMLElement, { target: { value } });
-}
-
-async function tap(id: string) {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id) as HTMLElement);
-  });
-}
-
-beforeEach(() => {
-  resetStorage();
-  storage.set(SESSION_STORAGE_KEY, VALID_SESSION);
-  process.env.TARO_ENV = 'h5';
-});
+beforeEach(() => startSignedIn('h5'));
 
 describe('StaffPage', () => {
   it('offers the binding form to a member who is not staff, then opens the till', async () => {
@@ -44,7 +30,7 @@ describe('StaffPage', () => {
     });
     render(<StaffPage />);
     await screen.findByText('绑定店员账号');
-    type('binding-input', ' ab12cd34 ');
+    typeInto('binding-input', ' ab12cd34 ');
     await tap('binding-submit');
     await screen.findByText('当前身份：店员');
     expect(callsTo('POST /api/mp/staff/binding')[0]?.data).toEqual({ code: 'ab12cd34' });
@@ -58,7 +44,7 @@ describe('StaffPage', () => {
     });
     render(<StaffPage />);
     await screen.findByText('绑定店员账号');
-    type('binding-input', 'WRONG123');
+    typeInto('binding-input', 'WRONG123');
     await tap('binding-submit');
     expect(document.getElementById('staff-binding-error')?.textContent).toBe('绑定码无效、已过期或已使用');
   });
@@ -67,13 +53,13 @@ describe('StaffPage', () => {
     serveRoutes({ 'GET /api/mp/me': memberMe({ staffRole: 'clerk' }), 'POST /api/mp/staff/card-scans': SCANNED, 'POST /api/mp/staff/purchases': purchase() });
     render(<StaffPage />);
     await screen.findByText('当前身份：店员');
-    type('card-input', CARD_CODE);
+    typeInto('card-input', CARD_CODE);
     await tap('card-submit');
     expect(document.getElementById('staff-member')?.textContent).toContain('138****1234 · 银卡 · 120 积分');
-    type('purchase-amount', '12.30');
+    typeInto('purchase-amount', '12.30');
     await tap('item-add');
-    type('item-0-name', '磁力片');
-    type('item-0-amount', '10.1');
+    typeInto('item-0-name', '磁力片');
+    typeInto('item-0-amount', '10.1');
     await tap('item-0-building_blocks');
     await tap('purchase-submit');
     await screen.findByText('会员获得 14 积分，当前积分 134');
@@ -93,14 +79,14 @@ describe('StaffPage', () => {
     serveRoutes({ 'GET /api/mp/me': memberMe({ staffRole: 'clerk' }), 'POST /api/mp/staff/purchases': purchase({ memberId: null, balanceAfter: null }) });
     render(<StaffPage />);
     await screen.findByText('当前身份：店员');
-    type('purchase-amount', '12.3');
+    typeInto('purchase-amount', '12.3');
     request.mockRejectedValueOnce(networkFailure());
     await tap('purchase-submit');
     expect(document.getElementById('purchase-error')?.textContent).toBe('网络连接失败，请检查网络后重试');
     await tap('purchase-submit');
     await screen.findByText('已记录消费 ¥12.30');
     await tap('purchase-next');
-    type('purchase-amount', '5');
+    typeInto('purchase-amount', '5');
     await tap('purchase-submit');
     await screen.findByText('已记录消费 ¥12.30');
     const keys = callsTo('POST /api/mp/staff/purchases').map((options) => (options.data as { idempotencyKey: string }).idempotencyKey);
@@ -113,7 +99,7 @@ describe('StaffPage', () => {
     serveRoutes({ 'GET /api/mp/me': memberMe({ staffRole: 'clerk' }) });
     render(<StaffPage />);
     await screen.findByText('当前身份：店员');
-    type('purchase-amount', '12.345');
+    typeInto('purchase-amount', '12.345');
     await tap('purchase-submit');
     expect(document.getElementById('purchase-error')?.textContent).toBe('请输入正确的消费金额（元，最多两位小数）');
     expect(callsTo('POST /api/mp/staff/purchases')).toHaveLength(0);
@@ -124,7 +110,7 @@ describe('StaffPage', () => {
     serveRoutes({ 'GET /api/mp/me': memberMe({ staffRole: 'manager' }), 'POST /api/mp/staff/purchases': purchase({ memberId: null, pointsEarned: 0, balanceAfter: null, receiptCode }) });
     render(<StaffPage />);
     await screen.findByText('当前身份：店长');
-    type('purchase-amount', '88');
+    typeInto('purchase-amount', '88');
     await tap('purchase-submit');
     expect(document.getElementById('purchase-receipt')).not.toBeNull();
     expect(document.getElementById('card-code-text')?.textContent).toBe('rABCDEFGH23');
@@ -139,7 +125,7 @@ describe('StaffPage', () => {
     });
     render(<StaffPage />);
     await screen.findByText('当前身份：店员');
-    type('card-input', CARD_CODE);
+    typeInto('card-input', CARD_CODE);
     await tap('card-submit');
     expect(document.getElementById('card-scan-error')?.textContent).toBe('会员码已过期，请让会员刷新后重新出示');
     expect(document.getElementById('staff-member')).toBeNull();
@@ -150,7 +136,7 @@ describe('StaffPage', () => {
     serveRoutes({ 'GET /api/mp/me': memberMe({ staffRole: 'clerk' }), 'POST /api/mp/staff/redemptions/fulfil': redemption });
     render(<StaffPage />);
     await screen.findByText('当前身份：店员');
-    type('fulfil-input', 'RD8K2M');
+    typeInto('fulfil-input', 'RD8K2M');
     await tap('fulfil-submit');
     expect(document.getElementById('fulfil-result')?.textContent).toBe('已核销：乐高小人仔（300 积分）');
     expect(callsTo('POST /api/mp/staff/redemptions/fulfil')[0]?.data).toEqual({ code: 'RD8K2M' });

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { ChildDto, ChildListDto, MemberMeDto } from '@toyclub/shared';
 import { ApiError } from '../../api/client';
 import { fetchMe, memberRequest } from '../../auth/auth';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useLoad } from '../../hooks/useLoad';
+import { ChildForm } from './ChildForm';
+import type { ChildDraft } from './childDraft';
+import { childDetails, childInputOf, draftOf, EMPTY_CHILD } from './childDraft';
 import { GuardianConsent } from './GuardianConsent';
 import './index.scss';
 
@@ -28,35 +31,49 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * 我的孩子: the member's children (name, birthday) with add and remove. The server refuses
+ * 我的孩子: the member's children (name, birthday, gender and interests) with add, edit and remove. The server refuses
  * children's data until the guardian consented, so the page asks for that consent first.
  * Test hook: `#children-page`.
  */
 export function ChildrenPage() {
   const { state, reload, setState } = useLoad(loadChildren);
-  const [name, setName] = useState('');
-  const [month, setMonth] = useState('');
-  const [dayOfMonth, setDayOfMonth] = useState('');
+  const [draft, setDraft] = useState<ChildDraft>(EMPTY_CHILD);
+  /** The child being edited, or null while the form adds a new one. */
+  const [editing, setEditing] = useState<ChildDto | null>(null);
+  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const add = async () => {
+  const replaceChildren = (update: (children: ChildDto[]) => ChildDto[]) => {
+    if (state.kind === 'ready' && state.data.kind === 'children') setState({ kind: 'ready', data: { kind: 'children', children: update(state.data.children) } });
+  };
+
+  const startEditing = (child: ChildDto | null) => {
     setNotice(null);
-    const birthMonth = Number(month);
-    const birthDay = Number(dayOfMonth);
-    if (name.trim() === '' || !Number.isInteger(birthMonth) || birthMonth < 1 || birthMonth > 12 || !Number.isInteger(birthDay) || birthDay < 1 || birthDay > 31) {
+    setEditing(child);
+    setDraft(child ? draftOf(child) : EMPTY_CHILD);
+  };
+
+  const submit = async () => {
+    setNotice(null);
+    const input = childInputOf(draft, editing?.birthYear ?? null);
+    if (!input) {
       setNotice('请填写孩子的名字和生日（月、日）');
       return;
     }
+    setBusy(true);
     try {
-      const child = await memberRequest<ChildDto>('/api/mp/children', { method: 'POST', data: { name: name.trim(), birthMonth, birthDay } });
-      if (state.kind === 'ready' && state.data.kind === 'children') {
-        setState({ kind: 'ready', data: { kind: 'children', children: [...state.data.children, child] } });
+      if (editing) {
+        const saved = await memberRequest<ChildDto>(`/api/mp/children/${encodeURIComponent(editing.id)}`, { method: 'PUT', data: { ...input } });
+        replaceChildren((children) => children.map((child) => (child.id === saved.id ? saved : child)));
+      } else {
+        const child = await memberRequest<ChildDto>('/api/mp/children', { method: 'POST', data: { ...input } });
+        replaceChildren((children) => [...children, child]);
       }
-      setName('');
-      setMonth('');
-      setDayOfMonth('');
+      startEditing(null);
     } catch (error) {
       setNotice(messageOf(error));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -64,9 +81,8 @@ export function ChildrenPage() {
     setNotice(null);
     try {
       await memberRequest<void>(`/api/mp/children/${encodeURIComponent(id)}`, { method: 'DELETE' });
-      if (state.kind === 'ready' && state.data.kind === 'children') {
-        setState({ kind: 'ready', data: { kind: 'children', children: state.data.children.filter((child) => child.id !== id) } });
-      }
+      replaceChildren((children) => children.filter((child) => child.id !== id));
+      if (editing?.id === id) startEditing(null);
     } catch (error) {
       setNotice(messageOf(error));
     }
@@ -104,23 +120,18 @@ export function ChildrenPage() {
               <Text className="list-item__sub">
                 生日 {child.birthMonth} 月 {child.birthDay} 日
               </Text>
+              {childDetails(child) ? <Text className="list-item__sub">{childDetails(child)}</Text> : null}
             </View>
+            <Button id={`child-edit-${child.id}`} className="children-page__button children-page__button--plain" size="mini" onClick={() => startEditing(child)}>
+              编辑
+            </Button>
             <Button id={`child-remove-${child.id}`} className="children-page__button" size="mini" onClick={() => void remove(child.id)}>
               删除
             </Button>
           </View>
         ))
       )}
-      <View className="list-item">
-        <View className="list-item__main">
-          <Input id="child-name" className="children-page__input" placeholder="名字或小名" value={name} onInput={(event) => setName(event.detail.value)} />
-          <Input id="child-month" className="children-page__input" type="number" placeholder="生日月（1-12）" value={month} onInput={(event) => setMonth(event.detail.value)} />
-          <Input id="child-day" className="children-page__input" type="number" placeholder="生日日（1-31）" value={dayOfMonth} onInput={(event) => setDayOfMonth(event.detail.value)} />
-        </View>
-        <Button id="child-add" className="children-page__button" size="mini" onClick={() => void add()}>
-          添加
-        </Button>
-      </View>
+      <ChildForm draft={draft} editing={editing !== null} busy={busy} onChange={setDraft} onSubmit={() => void submit()} onCancel={() => startEditing(null)} />
     </View>
   );
 }

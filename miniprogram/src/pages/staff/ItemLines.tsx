@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { TOY_CATEGORIES, TOY_CATEGORY_LABELS } from '@toyclub/shared';
+import { Chips } from '../../components/Chips';
+import { TOY_CATEGORY_OPTIONS } from '../../components/toyCategoryOptions';
 import type { ItemDraft } from './purchaseDraft';
 import { emptyItem } from './purchaseDraft';
 
@@ -25,18 +26,12 @@ export function ItemLines({ items, onChange }: { items: ItemDraft[]; onChange: (
             <Input id={`item-${index}-quantity`} className="staff-page__input" type="number" placeholder="数量" value={item.quantity} onInput={(event) => update(index, { quantity: event.detail.value })} />
             <Input id={`item-${index}-amount`} className="staff-page__input" type="digit" placeholder="小计（元）" value={item.amount} onInput={(event) => update(index, { amount: event.detail.value })} />
           </View>
-          <View className="item-lines__chips">
-            {TOY_CATEGORIES.map((category) => (
-              <Text
-                key={category}
-                id={`item-${index}-${category}`}
-                className={`item-lines__chip${item.category === category ? ' item-lines__chip--on' : ''}`}
-                onClick={() => update(index, { category: item.category === category ? null : category })}
-              >
-                {TOY_CATEGORY_LABELS[category]}
-              </Text>
-            ))}
-          </View>
+          <Chips
+            idPrefix={`item-${index}`}
+            options={TOY_CATEGORY_OPTIONS}
+            selected={item.category ? [item.category] : []}
+            onToggle={(category) => update(index, { category: item.category === category ? null : category })}
+          />
         </View>
       ))}
       <Button id="item-add" className="staff-page__button staff-page__button--plain" onClick={() => onChange([...items, emptyItem()])}>
