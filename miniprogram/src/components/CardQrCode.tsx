@@ -22,7 +22,8 @@ export function CardQrCode({ code, label = '会员码二维码' }: { code: strin
                 key={runIndex}
                 className={run.dark ? 'card-qr__run card-qr__run--dark' : 'card-qr__run'}
                 // Widths by flex-grow: each run takes its share of the row, whatever the symbol's size.
-                style={{ flexGrow: run.length }}
+                // A string, so no platform mistakes it for a length and appends px.
+                style={{ flexGrow: String(run.length) }}
               />
             ))}
           </View>
