@@ -1,6 +1,8 @@
 import type { SegmentDefinition, SegmentRule } from '@toyclub/shared';
 import type { System } from '../system/System';
+import { Child } from '../children/Child';
 import { createTestSystem } from '../testing/createTestSystem';
+import { createMember } from '../testing/factories/createMember';
 import { definitionAudience } from './segmentAudience';
 import { buildSegmentFixture, type SegmentFixture } from './segmentFixture';
 
@@ -82,6 +84,28 @@ describe('segment compiler against a hand-computed fixture', () => {
         ],
       }),
     ).toBe('CF');
+  });
+
+  it('finds birthdays across the new year, and keeps an OR of windows inside the child’s member', async () => {
+    const store = fixture.storeId;
+    const child = async (month: number, day: number): Promise<string> => {
+      const { member } = await createMember(system, { registrationStoreId: String(store), guardianConsented: true });
+      await system.dataSource.getRepository(Child).insert({ memberId: member.id, name: '宝', birthYear: 2020, birthMonth: month, birthDay: day, gender: null, interests: [] });
+      return member.id;
+    };
+    const january = await child(1, 2);
+    const december = await child(12, 30);
+    await child(6, 15);
+    // 12:00 on Dec 28 in Shanghai: the 7-day window runs Dec 28 - Jan 4.
+    const now = new Date('2026-12-28T04:00:00Z');
+    const audience = definitionAudience({
+      manager: system.dataSource.manager,
+      config: system.config,
+      definition: fixture.scoped({ kind: 'child_birthday_within', days: 7 }),
+      now,
+    });
+    expect(await audience.page(0, 100)).toEqual([Number(january), Number(december)].sort((a, b) => a - b));
+    expect(await audience.count()).toBe(2);
   });
 
   it('binds values instead of splicing them into the SQL', async () => {

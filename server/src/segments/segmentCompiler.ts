@@ -25,11 +25,12 @@ function statsRange(column: string, min: number | undefined, max: number | undef
   if (max !== undefined) parts.push(fragment(`${column} <= ?`, max));
   const bounded = combine('and', parts);
   if (min !== undefined && min > 0) return bounded;
-  return parts.length === 0 ? fragment('1 = 1') : fragment(`${column} IS NULL OR ${bounded.sql}`, ...bounded.params);
+  return parts.length === 0 ? fragment('1 = 1') : fragment(`${column} IS NULL OR (${bounded.sql})`, ...bounded.params);
 }
 
 function childExists(condition: SqlFragment): SqlFragment {
-  return fragment(`EXISTS (SELECT 1 FROM children c WHERE c.member_id = m.id AND ${condition.sql})`, ...condition.params);
+  // Parenthesised: an OR inside must not escape the correlation on the member.
+  return fragment(`EXISTS (SELECT 1 FROM children c WHERE c.member_id = m.id AND (${condition.sql}))`, ...condition.params);
 }
 
 function compileRule(rule: SegmentRule, context: CompileContext): SqlFragment {
@@ -40,7 +41,7 @@ function compileRule(rule: SegmentRule, context: CompileContext): SqlFragment {
     case 'tier':
       return inList('m.tier_code', rule.tiers);
     case 'tag':
-      return fragment(`EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND ${inList('mt.tag_id', rule.tagIds).sql})`, ...rule.tagIds);
+      return fragment(`EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND (${inList('mt.tag_id', rule.tagIds).sql}))`, ...rule.tagIds);
     case 'spend':
       return statsRange(rule.window === 'total' ? 's.total_spend_fen' : 's.spend_365d_fen', rule.minFen, rule.maxFen);
     case 'frequency':
