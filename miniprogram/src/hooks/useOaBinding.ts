@@ -32,6 +32,8 @@ export function useOaBinding(signedIn: boolean): void {
     bindOfficialAccount(token).then(
       () => void Taro.showToast({ title: OA_BOUND_MESSAGE, icon: 'success' }),
       (error: unknown) => {
+        // No answer at all: the token may still be good, so the next visit tries again.
+        if (error instanceof ApiError && error.isNetworkError) handledTokens.delete(token);
         const message = error instanceof ApiError ? error.message : '绑定公众号失败，请稍后重试';
         void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
       },

@@ -2,7 +2,7 @@ import { render, waitFor } from '@testing-library/react';
 import { CardPage } from '../card/index';
 import { SESSION_STORAGE_KEY } from '../../auth/tokenStore';
 import { OA_BOUND_MESSAGE, resetOaBindingForTests } from '../../hooks/useOaBinding';
-import { httpAnswer, request, resetStorage, showToast, storage, useRouter } from '../../../test/mocks/taro';
+import { httpAnswer, networkFailure, request, resetStorage, showToast, storage, useRouter } from '../../../test/mocks/taro';
 import { healthBody } from '../../../test/healthFixtures';
 import { memberMe, NO_CONSENT, VALID_SESSION } from '../../../test/memberFixtures';
 
@@ -59,6 +59,28 @@ describe('CardPage opened from the official account link', () => {
     await waitFor(() =>
       expect(showToast).toHaveBeenCalledWith({ title: '关联链接已过期，请在公众号里重新获取', icon: 'none', duration: 3000 }),
     );
+    await settled();
+  });
+
+  it('tries again on the next visit when the first call got no answer', async () => {
+    useRouter.mockReturnValue({ params: { oaBind: TOKEN }, path: '/pages/card/index' });
+    serve({ status: 200, body: { bound: true, subscribed: true } });
+    const base = request.getMockImplementation();
+    let failed = false;
+    request.mockImplementation((options) => {
+      if (options.url === '/api/mp/oa-binding' && !failed) {
+        failed = true;
+        return Promise.reject(networkFailure()) as ReturnType<typeof request>;
+      }
+      return (base as typeof request)(options);
+    });
+    const first = render(<CardPage />);
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '网络连接失败，请检查网络后重试', icon: 'none', duration: 3000 }));
+    await settled();
+    first.unmount();
+    render(<CardPage />);
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: OA_BOUND_MESSAGE, icon: 'success' }));
+    expect(bindingCalls()).toHaveLength(2);
     await settled();
   });
 
