@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Brings up the whole local system: builds the server and the H5 app when needed, then
+// Brings up the whole local system: builds the server, the H5 app and the staff console when needed, then
 // runs the WeChat simulator (when no real WeChat is configured), the HTTP server and the
 // worker as separate processes, and prints the URLs to open. Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
@@ -45,6 +45,15 @@ const h5Stale = !fs.existsSync(h5Index) || Math.max(...h5Sources.map(newestMtime
 if (h5Stale) {
   console.log('Building the H5 member app...');
   run('npm', ['run', 'build:h5', '--workspace', 'miniprogram']);
+}
+
+const consoleIndex = path.join(root, 'console/dist/index.html');
+const consoleSources = [path.join(root, 'console/src'), path.join(root, 'console/index.html'), path.join(root, 'shared/src')];
+const consoleMtime = (source) => (fs.statSync(source).isDirectory() ? newestMtime(source) : fs.statSync(source).mtimeMs);
+const consoleStale = !fs.existsSync(consoleIndex) || Math.max(...consoleSources.map(consoleMtime)) > fs.statSync(consoleIndex).mtimeMs;
+if (consoleStale) {
+  console.log('Building the staff console...');
+  run('npm', ['run', 'build:console']);
 }
 
 const children = [];
@@ -115,6 +124,7 @@ await waitForHttp(`${base}/healthz`, 'The HTTP server');
 console.log(`
 ToyClub is running.
   Member app (H5):   ${base}/h5/
+  Staff console:     ${base}/console/
   Health:            ${base}/healthz
 ${config.wechat.useSimulator ? `  WeChat simulator:  http://127.0.0.1:${config.wechat.simulator.port} (standing in for WeChat)\n` : ''}Press Ctrl-C to stop.
 `);

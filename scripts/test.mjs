@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every test: builds the mini-program for weapp and H5 (the structural check reads
-// the weapp build; the browser test opens the H5 build), then Jest over every workspace
+// the weapp build; the browser test opens the H5 build) and the staff console (its browser
+// test opens console/dist), then Jest over every workspace
 // against the real MariaDB and Redis. Extra arguments go to Jest.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,8 @@ for (const target of ['build:weapp', 'build:h5']) {
   console.log(`\n> npm run ${target} --workspace miniprogram`);
   if (run('npm', ['run', target, '--workspace', 'miniprogram']) !== 0) process.exit(1);
 }
+console.log('\n> npm run build:console');
+if (run('npm', ['run', 'build:console']) !== 0) process.exit(1);
 
 const resultsFile = path.join(os.tmpdir(), `toyclub-jest-${process.pid}.json`);
 const status = run('npx', ['jest', '--maxWorkers=2', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)]);

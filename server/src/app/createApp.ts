@@ -8,6 +8,7 @@ import { errorRenderer } from './errorRenderer';
 import { requestContext } from './requestContext';
 import { healthRoutes } from '../health/healthRoutes';
 import { serveH5 } from '../h5/serveH5';
+import { serveConsole } from '../console/serveConsole';
 import { posRoutes } from '../pos/posRoutes';
 import { memberRoutes } from '../members/memberRoutes';
 import { rewardRoutes } from '../rewards/rewardRoutes';
@@ -78,6 +79,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     }),
   );
   app.use(serveH5(system.config));
+  app.use(serveConsole());
 
   const parseBody = bodyParser({
     enableTypes: ['json', 'form'],

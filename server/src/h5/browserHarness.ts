@@ -6,7 +6,8 @@ import { REPO_ROOT } from '../config/configPaths';
 
 /** Debian's Chromium; playwright-core drives it without downloading a browser of its own. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+/** Headless flags for the browser tests (no sandbox in containers, nothing fetched from the internet). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { startCampaignHarness } from '../campaigns/testing/campaignHarness';
+import type { CampaignHarness } from '../campaigns/testing/campaignHarness';
+import { createMembersBulk } from '../testing/factories/createMembersBulk';
+import { createStaff, STAFF_PASSWORD } from '../testing/factories/createStaff';
+import { createStore } from '../testing/factories/createStore';
+import { screenshotSettled, watchForProblems } from '../h5/browserHarness';
+import { chooseOption, launchConsoleBrowser, openDesktopContext } from './consoleBrowser';
+
+const AUDIENCE = 6;
+
+describe('staff console in a real browser, served at /console/ under the CSP', () => {
+  let h: CampaignHarness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchConsoleBrowser();
+    h = await startCampaignHarness({ config: { campaigns: { progressPollMs: 100 } } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  /**
+   * What the flow expects: the session probe before signing in (401), the refused campaign
+   * (422), and the page closing its progress stream itself on `end` (Chromium reports the
+   * close as an aborted request when it beats the server's end of the response).
+   */
+  function unexpected(problems: string[]): string[] {
+    const expected = [/^HTTP 401 GET \S+\/api\/admin\/session$/, /^HTTP 422 POST \S+\/api\/admin\/campaigns$/, /status of (401|422)/, /^request failed: \S+\/progress\/stream net::ERR_ABORTED$/];
+    return problems.filter((problem) => !expected.some((pattern) => pattern.test(problem.trim())));
+  }
+
+  async function statisticValue(page: Page, selector: string): Promise<string> {
+    return page.locator(`${selector} .ant-statistic-content-value`).innerText();
+  }
+
+  it('signs in, builds a segment of a store’s members, sends a campaign to it, watches it finish and reads the report', async () => {
+    const { store } = await createStore(h.system, { name: `控制台门店${Date.now() % 100000}` });
+    const members = await createMembersBulk(h.system, { count: AUDIENCE, storeId: store.id });
+    for (const member of members) h.sim.addFollower({ openid: member.openid! });
+    const owner = await createStaff(h.system, { role: 'owner' });
+
+    const page = await (await openDesktopContext(browser)).newPage();
+    const problems = await watchForProblems(page, h.server.baseUrl);
+    const chunks: string[] = [];
+    page.on('request', (request) => chunks.push(new URL(request.url()).pathname));
+
+    // 登录
+    const document = await page.goto(`${h.server.baseUrl}/console/`);
+    expect(document?.status()).toBe(200);
+    expect(document?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('#login-username').fill(owner.username);
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await screenshotSettled(page, 'console-login.png');
+    await page.locator('#login-submit').click();
+    await page.locator('#signed-in-as').waitFor({ state: 'visible' });
+    await screenshotSettled(page, 'console-members.png');
+
+    // 人群: one rule, registration store = the fresh store, so the count is exactly this test's members.
+    await page.goto(`${h.server.baseUrl}/console/#/segments/new`);
+    const segmentName = `控制台测试人群${store.id}`;
+    await page.locator('#segment-name').fill(segmentName);
+    await chooseOption(page, page.locator('.rule-kind-select'), '注册门店');
+    await chooseOption(page, page.locator('.rule-store-select'), store.name);
+    await page.locator('#segment-preview-button').click();
+    await page.locator('#segment-preview').waitFor({ state: 'visible' });
+    expect(await statisticValue(page, '.segment-preview-count')).toBe(String(AUDIENCE));
+    expect(await page.locator('#segment-preview .ant-table-row').count()).toBe(AUDIENCE);
+    await screenshotSettled(page, 'console-segment-preview.png');
+    await page.locator('#segment-save').click();
+    await page.waitForURL(/#\/segments\/\d+$/);
+
+    // 营销活动: a marketing message by template is refused with the server's reason, then sent as a service notice.
+    await page.goto(`${h.server.baseUrl}/console/#/campaigns/new`);
+    await page.locator('#campaign-name').fill('周末拼装活动提醒');
+    await chooseOption(page, page.locator('.campaign-segment-select'), segmentName);
+    await chooseOption(page, page.locator('.campaign-template-select'), 'TPL_EVENT_REMINDER');
+    await page.locator('.variant-field-thing1 input, input.variant-field-thing1').first().fill('乐高拼装小课堂');
+    await page.locator('.variant-field-time2 input, input.variant-field-time2').first().fill('12月6日 14:00');
+    await page.locator('.variant-field-thing3 input, input.variant-field-thing3').first().fill('旗舰店');
+    await page.locator('#campaign-holdout').fill('0');
+    await page.locator('.campaign-purpose label', { hasText: '营销推广' }).click();
+    await page.locator('#campaign-submit').click();
+    await page.locator('#campaign-refusal').waitFor({ state: 'visible' });
+    expect(await page.locator('#campaign-refusal').innerText()).toContain('模板消息只能用于服务通知');
+    await screenshotSettled(page, 'console-campaign-refused.png');
+
+    await page.locator('.campaign-purpose label', { hasText: '服务通知' }).click();
+    await page.locator('#campaign-submit').click();
+    await page.waitForURL(/#\/campaigns\/\d+$/);
+    const campaignId = new URL(page.url()).hash.split('/')[2]!;
+
+    // The progress bar follows the SSE stream to 100%.
+    await page.locator('#campaign-progress-text', { hasText: '（100%）' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.campaign-state--completed').first().waitFor({ state: 'visible' });
+    expect(await page.locator('#campaign-progress-text').innerText()).toContain(`已处理 ${AUDIENCE} / ${AUDIENCE} 人`);
+    await screenshotSettled(page, 'console-campaign-progress.png');
+    expect(chunks.some((chunk) => /ReportChart/.test(chunk))).toBe(false);
+
+    // 报告, once WeChat's delivery reports are in.
+    await h.waitFor(campaignId, (detail) => detail.counts.sent === 0 && detail.counts.delivered === AUDIENCE, 'the delivery reports');
+    await page.locator('#campaign-report-link').click();
+    await page.locator('#campaign-report').waitFor({ state: 'visible' });
+    expect(await statisticValue(page, '.report-sent')).toBe(String(AUDIENCE));
+    expect(await statisticValue(page, '.report-delivered')).toBe(String(AUDIENCE));
+    await page.locator('#report-chart canvas').waitFor({ state: 'visible' });
+    // echarts arrived in its own chunk, only for the report.
+    expect(chunks.some((chunk) => /\/console\/assets\/ReportChart-[\w-]+\.js$/.test(chunk))).toBe(true);
+    await screenshotSettled(page, 'console-campaign-report.png');
+
+    expect(unexpected(problems)).toEqual([]);
+    await page.context().close();
+  });
+});
