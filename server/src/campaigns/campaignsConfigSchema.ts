@@ -24,7 +24,7 @@ export const campaignsConfigSchema = z.object({
   sendRate: z.object({ max: positiveInt, durationMs: positiveInt }),
   planPageSize: positiveInt.max(10_000),
   /** Concurrent send jobs per worker process. */
-  sendConcurrency: positiveInt.max(200),
+  sendConcurrency: positiveInt.max(1000),
   /** Mass sends each follower may receive per calendar month (WeChat: 4). */
   massSendsPerMonth: positiveInt.max(31),
   /** Custom-service messages are only allowed this long after the follower's last interaction (WeChat: 48). */
