@@ -7,6 +7,7 @@ import { CreateInStoreCodes1763900004000 } from './1763900004000-CreateInStoreCo
 import { CreateToys1764100000000 } from './1764100000000-CreateToys';
 import { CreateOfficialAccount1764100001000 } from './1764100001000-CreateOfficialAccount';
 import { CreateSegments1764600000000 } from './1764600000000-CreateSegments';
+import { AddSegmentCoveringIndexes1764600001000 } from './1764600001000-AddSegmentCoveringIndexes';
 import { CreateCampaigns1764700000000 } from './1764700000000-CreateCampaigns';
 import { CreateCampaignResults1764800000000 } from './1764800000000-CreateCampaignResults';
 import { CreateTags1764900000000 } from './1764900000000-CreateTags';
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   CreateToys1764100000000,
   CreateOfficialAccount1764100001000,
   CreateSegments1764600000000,
+  AddSegmentCoveringIndexes1764600001000,
   CreateCampaigns1764700000000,
   CreateCampaignResults1764800000000,
   CreateTags1764900000000,
