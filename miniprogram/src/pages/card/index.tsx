@@ -9,6 +9,7 @@ import { ScanEntry } from '../../components/ScanEntry';
 import { ServiceStatus } from '../../components/ServiceStatus';
 import { useMember } from '../../hooks/useMember';
 import { useOaBinding } from '../../hooks/useOaBinding';
+import { useRefreshOnShow } from '../../hooks/useRefreshOnShow';
 import './index.scss';
 
 /**
@@ -20,6 +21,8 @@ import './index.scss';
 export function CardPage() {
   const { state, signIn, reload, update } = useMember();
   useOaBinding(state.kind === 'ready');
+  // Back on the tab after shopping or 积分兑换: the balance is fetched again.
+  useRefreshOnShow(update);
   return (
     <View id="card-page" className="page card-page">
       <BrandHeader />

@@ -1,8 +1,8 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { isSignedIn } from '../../auth/auth';
 import { PhoneNumberButton } from '../../components/PhoneNumberButton';
 import { useMember } from '../../hooks/useMember';
+import { useRefreshOnShow } from '../../hooks/useRefreshOnShow';
 import './index.scss';
 
 /** 店员模式 (staff subpackage), also where a staff account is bound. */
@@ -30,11 +30,9 @@ export const MINE_LINKS: readonly MineLink[] = [
  * Test hooks: `#mine-page`, `#mine-staff`, `#mine-staff-bind`.
  */
 export function MinePage() {
-  const { state, reload, update } = useMember();
+  const { state, update } = useMember();
   // A tab stays mounted: sign-in on 会员卡 or a new staff binding shows on the next visit.
-  useDidShow(() => {
-    if (isSignedIn()) void reload();
-  });
+  useRefreshOnShow(update);
   const member = state.kind === 'ready' ? state.member : null;
   return (
     <View id="mine-page" className="page mine-page">
