@@ -118,6 +118,33 @@ describe('StaffPage', () => {
     expect(callsTo('POST /api/mp/staff/purchases')[0]?.data).not.toHaveProperty('cardCode');
   });
 
+  it('asks an owner without a store for the store, then sends it', async () => {
+    let calls = 0;
+    serveRoutes({
+      'GET /api/mp/me': memberMe({ staffRole: 'owner' }),
+      'POST /api/mp/staff/purchases': () => {
+        calls += 1;
+        return calls === 1 ? { status: 400, body: { error: 'store_required', message: '请选择门店' } } : purchase({ memberId: null, balanceAfter: null });
+      },
+    });
+    render(<StaffPage />);
+    await screen.findByText('当前身份：店主');
+    expect(document.getElementById('purchase-store')).toBeNull();
+    typeInto('purchase-amount', '12.3');
+    await tap('purchase-submit');
+    expect(document.getElementById('purchase-error')?.textContent).toBe('请选择门店');
+    typeInto('purchase-store', 'x');
+    await tap('purchase-submit');
+    expect(document.getElementById('purchase-error')?.textContent).toBe('请输入门店编号（数字）');
+    typeInto('purchase-store', '42');
+    await tap('purchase-submit');
+    await screen.findByText('已记录消费 ¥12.30');
+    const bodies = callsTo('POST /api/mp/staff/purchases').map((options) => options.data as { storeId?: string; idempotencyKey: string });
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]?.storeId).toBeUndefined();
+    expect(bodies[1]?.storeId).toBe('42');
+  });
+
   it('shows why a card code is refused', async () => {
     serveRoutes({
       'GET /api/mp/me': memberMe({ staffRole: 'clerk' }),
