@@ -3,7 +3,8 @@ import type { AutoReplyRuleDto } from '@toyclub/shared';
 import type { OfficialAccountHarness } from '../testing/startOfficialAccountHarness';
 import { eventually, startOfficialAccountHarness } from '../testing/startOfficialAccountHarness';
 import { TEST_WECHAT_APPS } from '../testing/startTestWechatSimulator';
-import { newOpenid } from '../testing/factories/createFollower';
+import { createFollower, newOpenid } from '../testing/factories/createFollower';
+import { sendCustomMessageTask } from './jobs/SendCustomMessageTask';
 import { ownerClient } from './testSupport';
 import { textXml } from '../testing/signedPush';
 
@@ -75,5 +76,17 @@ describe('keyword rules that answer with a mini-program card', () => {
       miniprogrampage: { title: '本月新品', pagepath: 'pages/polls/index', thumb_media_id: harness.system.config.officialAccount.cardThumbMediaId },
     });
     expect(sent.answer).toMatchObject({ kind: 'json', body: { errcode: 0 } });
+  });
+
+  it('drops a card whose 48-hour window has closed and keeps the follower reachable for campaigns', async () => {
+    const { openid } = await createFollower(harness.system);
+    harness.sim.addFollower({ openid, lastInteractionAt: null });
+    const message = { type: 'miniProgramCard' as const, title: '积分规则', appId: TEST_WECHAT_APPS.mp.appId, pagePath: 'pages/card/index', thumbMediaId: 'THUMB' };
+    await harness.system.scheduler.schedule(sendCustomMessageTask, { openid, message, key: `window-${openid}` });
+    await eventually(() => customSendsTo(openid)[0], 'the refused send');
+    await queueRunDry();
+    expect(customSendsTo(openid).map((call) => call.answer)).toEqual([{ kind: 'json', body: expect.objectContaining({ errcode: 45015 }) }]);
+    const [row] = (await harness.system.dataSource.query('SELECT reachable FROM oa_followers WHERE openid = ?', [openid])) as Array<{ reachable: number }>;
+    expect(Number(row?.reachable)).toBe(1);
   });
 });

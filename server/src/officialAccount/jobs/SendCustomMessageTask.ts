@@ -40,12 +40,18 @@ export class SendCustomMessageTask extends Task<SendCustomMessagePayload> {
       else await oa.sendCustomMiniProgramCard(payload.openid, message);
     } catch (error) {
       if (!(error instanceof WechatApiError)) throw error;
+      // 45015: the 48-hour window closed. The follower is still there for template messages
+      // and campaigns, so they are not marked unreachable; this message can no longer go.
+      if (error.errcode === 45015) {
+        log.info({ errcode: error.errcode }, 'customer-service window closed: custom message dropped');
+        return;
+      }
       if (error.action === 'memberUnreachable') {
         await markFollowerUnreachable(system.dataSource, payload.openid, error.errcode === 43004 ? 'unsubscribed' : 'invalid_openid');
         log.info({ errcode: error.errcode }, 'follower unreachable: custom message dropped');
         return;
       }
-      // Retrying unchanged cannot help these (expired 48-hour window, 45047 limit, bad input).
+      // Retrying unchanged cannot help these (45047 limit, bad input).
       if (!['retryWithBackoff', 'refreshTokenAndRetry', 'unknownOutcome'].includes(error.action)) await job.discard();
       throw error;
     }
