@@ -6,7 +6,8 @@ import { touchFollower } from '../followers/followerProfile';
 import { answerText } from '../intents/textPipeline';
 import type { TextHandler } from '../intents/TextHandler';
 import type { OaRequest } from '../OaRequest';
-import type { Answer } from '../replies/Reply';
+import type { Logger } from '../../logging/createLogger';
+import type { Answer, Reply } from '../replies/Reply';
 import { EMPTY_REPLY, textAnswer, toCoWechatReply } from '../replies/Reply';
 import { callbackRedis } from './callbackRedis';
 import { dedupKeyOf } from './dedupKeyOf';
@@ -35,6 +36,20 @@ function withinBudget(work: Promise<Answer>, ms: number): Promise<Answer | null>
     timer = setTimeout(() => resolve(null), Math.max(0, ms));
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Stores the reply for the re-deliveries while it is being sent, instead of before: the
+ * answer does not wait for a Redis round trip (under load, each one on the way adds its
+ * share to the tail), and a re-delivery already waiting polls until the reply lands. Should
+ * storing fail, the claim is dropped, so that a re-delivery handles the push again (its
+ * effects are idempotent by their own keys) rather than waiting out the claim.
+ */
+function settleMeanwhile(deduper: MessageDeduper, dedupKey: string, reply: Reply, log: Logger): void {
+  deduper.settle(dedupKey, reply).catch((error: unknown) => {
+    log.error({ err: error, dedupKey }, 'could not store the reply of a push');
+    return deduper.release(dedupKey).catch(() => undefined);
+  });
 }
 
 /**
@@ -67,12 +82,12 @@ export async function handlePush(raw: CoWechatMessage, ctx: AppKoaContext, optio
     const work = answer(request, options);
     const inTime = await withinBudget(work, settings.replyBudgetMs - (Date.now() - started));
     if (!inTime) {
-      await deduper.settle(dedupKey, EMPTY_REPLY);
+      settleMeanwhile(deduper, dedupKey, EMPTY_REPLY, log);
       sendWhenReady(system, message.openid, dedupKey, work, log);
       log.warn({ dedupKey, budgetMs: settings.replyBudgetMs }, 'push answered empty: handler past the reply budget');
       return '';
     }
-    await deduper.settle(dedupKey, inTime.reply);
+    settleMeanwhile(deduper, dedupKey, inTime.reply, log);
     await runAfterReply(system, inTime.after, log);
     return toCoWechatReply(inTime.reply);
   } catch (error) {
