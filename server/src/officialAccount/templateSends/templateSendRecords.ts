@@ -28,16 +28,19 @@ export interface TemplateSendResult {
 /**
  * Records a template send right after WeChat accepted it. Any sender (campaigns, notices)
  * calls it; if the delivery result already arrived (the push can beat the sender's
- * commit), the result is kept and only the sender's fields are filled in.
+ * commit), the result is kept and only the sender's fields are filled in; resolves true
+ * then, so that the sender applies that result to its own record.
  */
-export async function recordTemplateSend(db: DataSource | EntityManager, record: TemplateSendRecord): Promise<void> {
-  await db.query(
+export async function recordTemplateSend(db: DataSource | EntityManager, record: TemplateSendRecord): Promise<boolean> {
+  const result = (await db.query(
     `INSERT INTO wechat_template_sends (msgid, openid, template_id, source, source_ref, status, sent_at)
      VALUES (?, ?, ?, ?, ?, 'sent', ?)
      ON DUPLICATE KEY UPDATE openid = VALUES(openid), template_id = VALUES(template_id), source = VALUES(source),
        source_ref = VALUES(source_ref), sent_at = VALUES(sent_at)`,
     [record.msgId, record.openid, record.templateId, record.source, record.sourceRef ?? null, record.sentAt ?? new Date()],
-  );
+  )) as { affectedRows: number };
+  // MariaDB counts an ON DUPLICATE KEY UPDATE that changed the row as 2.
+  return result.affectedRows === 2;
 }
 
 /**
