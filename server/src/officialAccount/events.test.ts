@@ -35,6 +35,12 @@ describe('official-account events through real signed pushes from the simulator'
   const follower = async (openid: string): Promise<FollowerRow | undefined> =>
     ((await harness.system.dataSource.query('SELECT * FROM oa_followers WHERE openid = ?', [openid])) as FollowerRow[])[0];
 
+  const registration = async (memberId: string) =>
+    ((await harness.system.dataSource.query('SELECT registration_channel, registration_store_id FROM members WHERE id = ?', [memberId])) as Array<{
+      registration_channel: string | null;
+      registration_store_id: string | null;
+    }>)[0];
+
   async function storeQr(storeName: string): Promise<{ storeId: string; ticket: string; scene: string }> {
     const { store } = await createStore(harness.system, { name: storeName });
     const created = await owner.post<StoreQrCodeDto>(`/api/admin/oa/stores/${store.id}/qrcode`);
@@ -59,6 +65,7 @@ describe('official-account events through real signed pushes from the simulator'
     const parent = memberClient(harness.server.baseUrl, token);
     const bindingToken = bindingTokenIn(welcome)!;
     expect(await parent.post('/api/mp/oa-binding', { token: bindingToken })).toEqual({ status: 200, body: { bound: true, subscribed: true } });
+    expect(await registration(member.id)).toEqual({ registration_channel: qr.scene, registration_store_id: String(qr.storeId) });
     expect(await parent.post('/api/mp/oa-binding', { token: bindingToken })).toMatchObject({ status: 200 });
     const other = await createMember(harness.system);
     expect((await memberClient(harness.server.baseUrl, other.token).post('/api/mp/oa-binding', { token: bindingToken })).status).toBe(410);
@@ -112,6 +119,8 @@ describe('official-account events through real signed pushes from the simulator'
     await harness.system.dataSource.query('UPDATE members SET unionid = ? WHERE id = ?', [unionid, member.id]);
     expect(await bindFollowerOfMember(harness.system.dataSource, member.id, unionid)).toBe(openid);
     expect(await follower(openid)).toMatchObject({ member_id: String(member.id), bound_via: 'unionid' });
+    // Followed without a QR code: no channel to give; an existing attribution is never overwritten.
+    expect(await registration(member.id)).toEqual({ registration_channel: null, registration_store_id: null });
   });
 
   it('marks an unfollower unreachable and answers nothing; a re-follow makes them reachable again', async () => {

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { errors } from '../../app/errors';
 import { runInTransaction } from '../../db/runInTransaction';
 import { tokenHash } from '../../security/secretTokens';
+import { attributeRegistration } from './attributeRegistration';
 
 /**
  * Joins a follower to a member when WeChat gives both the same unionid. Does nothing when
@@ -21,7 +22,9 @@ export async function bindFollowerByUnionid(db: DataSource | EntityManager, open
   );
   const bound = (await db.query('SELECT member_id FROM oa_followers WHERE openid = ?', [openid])) as Array<{ member_id: string | null }>;
   const boundTo = bound[0]?.member_id;
-  return boundTo !== null && boundTo !== undefined && String(boundTo) === memberId ? memberId : null;
+  if (boundTo === null || boundTo === undefined || String(boundTo) !== memberId) return null;
+  await attributeRegistration(db, memberId);
+  return memberId;
 }
 
 /**
@@ -81,6 +84,7 @@ export async function bindFollowerByToken(dataSource: DataSource, memberId: stri
     if (other.length > 0) throw errors.conflict('member_bound_elsewhere', '您的会员卡已关联其他公众号身份');
     if (follower.member_id === null) {
       await manager.query("UPDATE oa_followers SET member_id = ?, bound_via = 'link', bound_at = ? WHERE openid = ?", [memberId, now, row.openid]);
+      await attributeRegistration(manager, memberId);
     }
     if (row.used_at === null) {
       await manager.query('UPDATE oa_binding_tokens SET used_at = ?, used_by_member_id = ? WHERE id = ?', [now, memberId, row.id]);
