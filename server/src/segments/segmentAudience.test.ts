@@ -51,7 +51,7 @@ describe('segment audience', () => {
     const segmentId = await createSegment(system, { definition: { op: 'and', rules: [{ kind: 'tier', tiers: ['x'] }] } });
     await system.dataSource.getRepository(Segment).update({ id: String(segmentId) }, { deletedAt: new Date() });
     for (const id of [segmentId, 999_999_999]) {
-      const failure = await loadSegmentAudience({ manager: system.dataSource.manager, segmentId: id }).catch((error: unknown) => error);
+      const failure = await loadSegmentAudience({ manager: system.dataSource.manager, segmentId: id, config: system.config }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(AppError);
       expect(failure).toMatchObject({ status: 404, code: 'segment_not_found' });
     }

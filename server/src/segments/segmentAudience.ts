@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import type { SegmentDefinition } from '@toyclub/shared';
 import { errors } from '../app/errors';
 import type { AppConfig } from '../config/configSchema';
-import { loadConfig } from '../config/loadConfig';
 import { compileSegment, SEGMENT_FROM } from './segmentCompiler';
 import { Segment } from './Segment';
 import type { SqlFragment } from './sqlFragment';
@@ -51,12 +50,10 @@ export function definitionAudience({
   return audienceOf({ manager, where: compileSegment(definition, { config, now }) });
 }
 
-let defaultConfig: AppConfig | undefined;
-
 /**
  * The audience of a saved segment. Throws `segment_not_found` (404) when it does not
- * exist or was deleted. Pass `config` (the system's) where you have it: without it the
- * built-in thresholds and time zone come from the process's configuration files.
+ * exist or was deleted. `config` is the system's: the built-in thresholds and the
+ * stores' time zone come from it.
  */
 export async function loadSegmentAudience({
   manager,
@@ -66,10 +63,10 @@ export async function loadSegmentAudience({
 }: {
   manager: EntityManager;
   segmentId: number;
-  config?: Pick<AppConfig, 'segments' | 'membership'>;
+  config: Pick<AppConfig, 'segments' | 'membership'>;
   now?: Date;
 }): Promise<SegmentAudience> {
   const segment = await manager.getRepository(Segment).findOneBy({ id: String(segmentId) });
   if (!segment || segment.deletedAt) throw errors.notFound('segment_not_found', '找不到这个分群');
-  return definitionAudience({ manager, config: config ?? (defaultConfig ??= loadConfig()), definition: segment.definition, now });
+  return definitionAudience({ manager, config, definition: segment.definition, now });
 }
