@@ -1,3 +1,4 @@
+import type Bull from 'bull';
 import type Redis from 'ioredis';
 import { Campaign } from '../server/src/campaigns/Campaign';
 import type { System } from '../server/src/system/System';
@@ -80,4 +81,19 @@ export async function benchAudience(system: System, code: string, count: number)
     definition: { op: 'and', rules: [{ kind: 'registration_store', storeIds: [Number(store!.id)] }] },
   });
   return { segmentId, openids: rows.map((row) => row.openid) };
+}
+
+/**
+ * Redis bytes per waiting job of `queue`, from the keys themselves (MEMORY USAGE of a
+ * sample of job hashes, plus the wait list's share), so that whatever else runs on this
+ * Redis does not count, unlike a `used_memory` delta.
+ */
+export async function bytesPerWaitingJob(queue: Bull.Queue, sample = 1000): Promise<number> {
+  const waiting = await queue.client.llen(queue.toKey('wait'));
+  if (waiting === 0) return 0;
+  const ids = await queue.client.lrange(queue.toKey('wait'), 0, sample - 1);
+  let jobBytes = 0;
+  for (const id of ids) jobBytes += Number(await queue.client.call('MEMORY', 'USAGE', queue.toKey(id), 'SAMPLES', '0'));
+  const listBytes = Number(await queue.client.call('MEMORY', 'USAGE', queue.toKey('wait'), 'SAMPLES', '0'));
+  return jobBytes / ids.length + listBytes / waiting;
 }

@@ -21,7 +21,7 @@ import { createSystem } from '../server/src/system/createSystem';
 import type { System } from '../server/src/system/System';
 import { createSegment } from '../server/src/testing/factories/createSegment';
 import { benchConfig, report } from './benchSupport';
-import { benchAudience, createBenchCampaign, PRODUCTION_QUEUE_TIMINGS, redisUsedMemory, removeCampaignSends, secondsSince } from './campaignBenchSupport';
+import { benchAudience, bytesPerWaitingJob, createBenchCampaign, PRODUCTION_QUEUE_TIMINGS, redisUsedMemory, removeCampaignSends, secondsSince } from './campaignBenchSupport';
 import { SEED_OPENID_PREFIX, seedMembers } from './seedMembers';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
@@ -85,16 +85,19 @@ async function main(): Promise<void> {
     TaskWorker.start({ system, tasks: [campaignPlanTask] });
     const planned = await planOnce(system, campaignId);
     const [first] = (await system.dataSource.query('SELECT MIN(id) AS id FROM campaign_sends WHERE campaign_id = ?', [campaignId])) as Array<{ id: string }>;
+    const plannedJobBytes = await bytesPerWaitingJob(sends);
     await sends.obliterate({ force: true });
 
     const baseline = await bareAddBulk(bare, system.redis, planned.jobs, Number(first!.id), config.campaigns.sendAttempts, config.campaigns.planPageSize);
     const bareRate = planned.jobs / baseline.seconds;
+    const bareJobBytes = await bytesPerWaitingJob(bare);
     process.stdout.write(
       `${planned.members} members planned (${planned.jobs} reachable: send jobs) in ${planned.seconds.toFixed(1)} s; bare addBulk of ${planned.jobs} jobs in ${baseline.seconds.toFixed(1)} s; pages of ${config.campaigns.planPageSize}\n`,
     );
     report('planning: send jobs enqueued per second', planned.jobs / planned.seconds, bareRate, 'jobs/s');
     report('planning: members walked per second', planned.members / planned.seconds, bareRate, '/s');
-    report('Redis memory per waiting job', planned.bytes / Math.max(1, planned.jobs), baseline.bytes / Math.max(1, planned.jobs), 'B');
+    report('Redis per waiting job: used_memory delta', planned.bytes / Math.max(1, planned.jobs), baseline.bytes / Math.max(1, planned.jobs), 'B');
+    report('Redis per waiting job: its keys (MEMORY USAGE)', plannedJobBytes, bareJobBytes, 'B');
   } finally {
     await Promise.all([sends, bare].map((queue) => queue.obliterate({ force: true }).catch(() => undefined)));
     if (campaignId) await removeCampaignSends(system, campaignId);
