@@ -1,6 +1,7 @@
 import { Result } from 'antd';
 import type { StaffAccountDto } from '@toyclub/shared';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { AutoRepliesPage } from '../pages/autoReplies/AutoRepliesPage';
 import { CampaignCreatePage } from '../pages/campaigns/CampaignCreatePage';
 import { CampaignDetailPage } from '../pages/campaigns/CampaignDetailPage';
 import { CampaignListPage } from '../pages/campaigns/CampaignListPage';
@@ -9,6 +10,7 @@ import { MemberDetailPage } from '../pages/members/MemberDetailPage';
 import { MemberListPage } from '../pages/members/MemberListPage';
 import { SegmentEditorPage } from '../pages/segments/SegmentEditorPage';
 import { SegmentListPage } from '../pages/segments/SegmentListPage';
+import { TagsPage } from '../pages/tags/TagsPage';
 
 /** Maps the hash path to its page; ids in the path become props. */
 export function RoutedPage({ path, staff }: { path: string; staff: StaffAccountDto }) {
@@ -24,6 +26,10 @@ export function RoutedPage({ path, staff }: { path: string; staff: StaffAccountD
       if (id === 'new') return <CampaignCreatePage />;
       if (id && sub === 'report') return <CampaignReportPage key={id} campaignId={id} />;
       return id ? <CampaignDetailPage key={id} campaignId={id} /> : <CampaignListPage />;
+    case 'tags':
+      return <TagsPage />;
+    case 'auto-replies':
+      return <AutoRepliesPage />;
     case 'audit':
       return <AuditPage />;
     default:

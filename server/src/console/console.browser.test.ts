@@ -33,6 +33,16 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     return problems.filter((problem) => !expected.some((pattern) => pattern.test(problem.trim())));
   }
 
+  /** Opens the console and signs in through the form as a fresh owner. */
+  async function signIn(page: Page): Promise<void> {
+    const owner = await createStaff(h.system, { role: 'owner' });
+    await page.goto(`${h.server.baseUrl}/console/`);
+    await page.locator('#login-username').fill(owner.username);
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('#signed-in-as').waitFor({ state: 'visible' });
+  }
+
   async function statisticValue(page: Page, selector: string): Promise<string> {
     return page.locator(`${selector} .ant-statistic-content-value`).innerText();
   }
@@ -110,6 +120,38 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     // echarts arrived in its own chunk, only for the report.
     expect(chunks.some((chunk) => /\/console\/assets\/ReportChart-[\w-]+\.js$/.test(chunk))).toBe(true);
     await screenshotSettled(page, 'console-campaign-report.png');
+
+    expect(unexpected(problems)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('creates a dynamic tag and a keyword auto-reply through their dialogs and lists them', async () => {
+    const page = await (await openDesktopContext(browser)).newPage();
+    const problems = await watchForProblems(page, h.server.baseUrl);
+    await signIn(page);
+    const suffix = String(Date.now() % 100000);
+
+    await page.goto(`${h.server.baseUrl}/console/#/tags`);
+    await page.locator('#tag-new').click();
+    await page.locator('#tag-name').fill(`母婴潜在客户${suffix}`);
+    await page.locator('.ant-modal label', { hasText: '动态标签' }).click();
+    await page.locator('#tag-save').click();
+    const tagRow = page.locator('#tag-table .ant-table-row', { hasText: `母婴潜在客户${suffix}` });
+    await tagRow.waitFor({ state: 'visible' });
+    expect(await tagRow.innerText()).toContain('动态');
+    expect(await tagRow.innerText()).toMatch(/近 90 天购买「.+」≥ 3 次/);
+    await screenshotSettled(page, 'console-tags.png');
+
+    await page.goto(`${h.server.baseUrl}/console/#/auto-replies`);
+    await page.locator('#auto-reply-new').click();
+    await page.locator('#auto-reply-name').fill(`营业时间${suffix}`);
+    await page.locator('#auto-reply-pattern').fill(`几点开门${suffix}`);
+    await page.locator('#auto-reply-content').fill('每天 10:00–21:00 营业，欢迎光临！');
+    await page.locator('#auto-reply-save').click();
+    const replyRow = page.locator('#auto-reply-table .ant-table-row', { hasText: `营业时间${suffix}` });
+    await replyRow.waitFor({ state: 'visible' });
+    expect(await replyRow.innerText()).toContain(`包含：几点开门${suffix}`);
+    await screenshotSettled(page, 'console-auto-replies.png');
 
     expect(unexpected(problems)).toEqual([]);
     await page.context().close();

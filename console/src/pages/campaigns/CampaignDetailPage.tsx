@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Progress, Space, Statistic } from 'antd';
+import { useEffect, useRef } from 'react';
+import { Alert, Button, Card, Descriptions, Popconfirm, Progress, Space, Statistic } from 'antd';
 import { CAMPAIGN_SEND_STATES } from '@toyclub/shared';
 import type { CampaignDetailDto, CampaignSkipReason } from '@toyclub/shared';
 import { api } from '../../api/apiClient';
-import { errorMessage } from '../../api/ApiError';
+import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { navigate } from '../../app/useHashRoute';
 import { formatDateTime } from '../../format/formatters';
@@ -15,8 +15,6 @@ import { useCampaignProgress } from './useCampaignProgress';
 export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
   const { data: campaign, error, reload } = useApi<CampaignDetailDto>(`/api/admin/campaigns/${campaignId}`);
   const progress = useCampaignProgress(campaignId);
-  const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
   const state = progress?.state ?? campaign?.state;
   const reloadedForState = useRef<string | null>(null);
 
@@ -27,18 +25,8 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
     reload();
   }, [progress, campaign, reload]);
 
-  const act = async (action: 'schedule' | 'pause' | 'resume' | 'cancel', done: string): Promise<void> => {
-    setBusy(true);
-    try {
-      await api.post<CampaignDetailDto>(`/api/admin/campaigns/${campaignId}/${action}`);
-      message.success(done);
-      reload();
-    } catch (caught) {
-      message.error(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy } = useAction(reload);
+  const act = (action: 'schedule' | 'pause' | 'resume' | 'cancel', done: string) => run(() => api.post<CampaignDetailDto>(`/api/admin/campaigns/${campaignId}/${action}`), done);
 
   const counts = progress?.counts ?? campaign?.counts;
   const finished = state ? FINISHED_STATES.includes(state) : false;

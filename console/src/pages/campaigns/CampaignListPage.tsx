@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Table } from 'antd';
 import type { CampaignDto, CampaignListDto } from '@toyclub/shared';
 import { useApi } from '../../api/useApi';
+import { ListCard } from '../../app/ListCard';
 import { navigate } from '../../app/useHashRoute';
 import { formatDateTime } from '../../format/formatters';
 import { CHANNEL_LABELS } from './campaignLabels';
@@ -13,15 +13,7 @@ const SCHEDULE_LABELS: Record<CampaignDto['scheduleKind'], string> = { now: '立
 export function CampaignListPage() {
   const { data, error, loading } = useApi<CampaignListDto>('/api/admin/campaigns');
   return (
-    <Card
-      title="营销活动"
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/campaigns/new')} id="campaign-new">
-          新建活动
-        </Button>
-      }
-    >
-      {error && <Alert type="error" showIcon message={error} />}
+    <ListCard title="营销活动" newLabel="新建活动" newId="campaign-new" onNew={() => navigate('/campaigns/new')} error={error}>
       <Table<CampaignDto>
         rowKey="id"
         loading={loading}
@@ -37,6 +29,6 @@ export function CampaignListPage() {
           { title: '创建时间', dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
         ]}
       />
-    </Card>
+    </ListCard>
   );
 }

@@ -12,7 +12,7 @@ export interface RuleOptions {
 
 /** The value fields of one rule, by kind. */
 export function RuleEditor({ rule, options, onChange }: { rule: SegmentRule; options: RuleOptions; onChange: (rule: SegmentRule) => void }) {
-  const wide = { minWidth: 220 };
+  const wide = { width: 360 };
   switch (rule.kind) {
     case 'builtin':
       return (
