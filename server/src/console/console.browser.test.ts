@@ -125,7 +125,7 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     await page.context().close();
   });
 
-  it('creates a dynamic tag and a keyword auto-reply through their dialogs and lists them', async () => {
+  it('creates a dynamic tag and a keyword auto-reply, opens a member and finds that read in the audit log', async () => {
     const page = await (await openDesktopContext(browser)).newPage();
     const problems = await watchForProblems(page, h.server.baseUrl);
     await signIn(page);
@@ -152,6 +152,21 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     await replyRow.waitFor({ state: 'visible' });
     expect(await replyRow.innerText()).toContain(`包含：几点开门${suffix}`);
     await screenshotSettled(page, 'console-auto-replies.png');
+
+    // 会员 detail, then the audit log entry that reading it left.
+    const { store } = await createStore(h.system);
+    const [member] = await createMembersBulk(h.system, { count: 1, storeId: store.id });
+    await page.goto(`${h.server.baseUrl}/console/#/members/${member!.id}`);
+    await page.getByText('消费统计').waitFor({ state: 'visible' });
+    expect(await page.locator('.ant-card-head-title', { hasText: '会员' }).first().innerText()).toContain('测试家长');
+    await screenshotSettled(page, 'console-member-detail.png');
+    await page.goto(`${h.server.baseUrl}/console/#/audit`);
+    await page.getByPlaceholder('会员 ID').fill(String(member!.id));
+    await page.getByPlaceholder('会员 ID').press('Enter');
+    const auditRow = page.locator('.ant-table-row', { hasText: 'member.view' });
+    await auditRow.first().waitFor({ state: 'visible' });
+    expect(await auditRow.first().innerText()).toContain(String(member!.id));
+    await screenshotSettled(page, 'console-audit.png');
 
     expect(unexpected(problems)).toEqual([]);
     await page.context().close();
