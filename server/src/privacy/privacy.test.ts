@@ -5,6 +5,7 @@ import { Member } from '../members/Member';
 import type { System } from '../system/System';
 import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
+import { createCampaignFixture } from '../testing/factories/createCampaignFixture';
 import { createStore } from '../testing/factories/createStore';
 import { ledgerTotals } from '../testing/factories/ledgerChecks';
 import { memberClient } from '../testing/factories/memberClient';
@@ -73,8 +74,18 @@ describe('consent, children, export and deletion', () => {
     await client.post('/api/mp/children', child);
     const { store, posSecret } = await createStore(system);
     await posPost(server.baseUrl, store, posSecret, '/api/pos/purchases', { cardCode: issueCardCode(system, member.id, new Date()).code, amountFen: 4200, idempotencyKey: `privacy-${Date.now()}` });
+    await system.dataSource.query(
+      "INSERT INTO member_tags (member_id, tag_id, source, assigned_at) SELECT ?, id, 'manual', NOW(3) FROM tags WHERE name = '母婴潜在客户'",
+      [member.id],
+    );
+    const campaign = await createCampaignFixture(system, { name: '周末拼装活动通知' });
+    await campaign.addSend({ memberId: member.id, state: 'sent', sentAt: new Date() });
     const exported = await client.get<Record<string, unknown>>('/api/mp/me/export');
     expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({
+      tags: [expect.objectContaining({ name: '母婴潜在客户', source: 'manual' })],
+      messages: [expect.objectContaining({ campaign: '周末拼装活动通知', channel: 'template', state: 'sent', clickedAt: null })],
+    });
     expect(exported.body).toMatchObject({
       member: { id: member.id, nickname: '删除测试', phone: '13512345678', pointsBalance: 42 },
       children: [expect.objectContaining({ name: '朵朵' })],
