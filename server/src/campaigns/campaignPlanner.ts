@@ -6,8 +6,8 @@ import { Campaign } from './Campaign';
 import { CampaignRun } from './CampaignRun';
 import { campaignCompletion } from './campaignCompletion';
 import { ACTIVE_STATES } from './campaignRecords';
-import { enqueueRunSends } from './enqueueRunSends';
-import { insertSends, planPage } from './planPage';
+import { enqueueRunSends, enqueueSendRows } from './enqueueRunSends';
+import { insertPlannedSends, planPage } from './planPage';
 import { sendableAt } from './quietHours';
 
 /** What {@link campaignPlanner} works on: a run, for one generation of the campaign (resumes bump it). */
@@ -44,37 +44,48 @@ export async function campaignPlanner({ system, runId, generation, sweep, log, n
     await system.dataSource.query("UPDATE campaigns SET state = 'planning' WHERE id = ? AND state = 'scheduled'", [campaign.id]);
     const audience = await loadSegmentAudience({ manager: system.dataSource.manager, segmentId: Number(campaign.segmentId), config: system.config });
     let cursor = Number(run.planCursor);
+    // A page's jobs are enqueued while the next page is planned (Redis and MariaDB work
+    // overlap). A crash in between leaves records without jobs: the retry's sweep enqueues them.
+    let enqueuing: Promise<void> = Promise.resolve();
     for (;;) {
       const memberIds = await audience.page(cursor, system.config.campaigns.planPageSize);
       if (memberIds.length === 0) break;
       const at = now();
       const current = campaign;
       const notBefore = sendableAt(at, current.quietHours, system.config.membership.timeZone);
-      const moved = await runInTransaction(system.dataSource, async (manager) => {
+      const inserted = await runInTransaction(system.dataSource, async (manager) => {
         const sends = await planPage({ manager, config: system.config, campaign: current, runId, memberIds, now: at });
-        const inserted = await insertSends({ manager, campaign: current, runId, sends, notBefore: notBefore > at ? notBefore : null });
+        const rows = await insertPlannedSends({ manager, campaign: current, runId, sends, notBefore: notBefore > at ? notBefore : null });
         // Guarded by the old cursor: of two planners racing on one run, one moves it.
         const result = (await manager.query('UPDATE campaign_runs SET plan_cursor = ?, planned_count = planned_count + ? WHERE id = ? AND plan_cursor = ?', [
           memberIds[memberIds.length - 1],
-          inserted,
+          rows.length,
           runId,
           cursor,
         ])) as { affectedRows: number };
-        if (result.affectedRows !== 1) return false;
+        if (result.affectedRows !== 1) return null;
         // Progress while planning: the console's planned count grows page by page.
-        await manager.query('UPDATE campaigns SET planned_count = planned_count + ? WHERE id = ?', [inserted, current.id]);
-        return true;
+        await manager.query('UPDATE campaigns SET planned_count = planned_count + ? WHERE id = ?', [rows.length, current.id]);
+        return rows;
       });
-      if (!moved) {
+      await enqueuing;
+      if (!inserted) {
         log.warn({ runId }, 'another planner moved this run on; stopping');
         return;
       }
-      await enqueueRunSends({ system, campaign: current, runId, memberIds, now: at });
+      const pending = inserted.filter((row) => row.state === 'pending');
+      // A mass send goes once the whole run is planned.
+      enqueuing = current.channel === 'mass_tag' ? Promise.resolve() : enqueueSendRows({ system, campaign: current, rows: pending, now: at });
+      enqueuing.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
       cursor = memberIds[memberIds.length - 1]!;
       const still = await activeCampaign(system, current.id, generation);
-      if (!still) return;
+      if (!still) {
+        await enqueuing;
+        return;
+      }
       campaign = still;
     }
+    await enqueuing;
     await runInTransaction(system.dataSource, async (manager) => {
       await manager.query("UPDATE campaign_runs SET state = 'sending', planned_at = ? WHERE id = ? AND state = 'planning'", [now(), runId]);
       await manager.query(

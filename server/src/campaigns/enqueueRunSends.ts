@@ -28,7 +28,6 @@ export async function enqueueRunSends({
     await system.scheduler.schedule(campaignMassSendTask, { runId, generation });
     return 1;
   }
-  const options = { attempts: system.config.campaigns.sendAttempts };
   let enqueued = 0;
   const pageSize = system.config.campaigns.planPageSize;
   for (let after = '0'; ; ) {
@@ -38,19 +37,39 @@ export async function enqueueRunSends({
       memberIds ? [runId, after, memberIds, pageSize] : [runId, after, pageSize],
     )) as Array<{ id: string; not_before: Date | null }>;
     if (rows.length === 0) return enqueued;
-    const delayed = rows.filter((row) => row.not_before && row.not_before.getTime() > now.getTime());
-    const ready = rows.filter((row) => !delayed.includes(row));
-    await system.scheduler.scheduleBulk(
-      campaignSendTask,
-      ready.map((row) => ({ sendId: String(row.id), generation })),
-      options,
-    );
-    for (const row of delayed) {
-      const wakeAt = row.not_before!.getTime();
-      await system.scheduler.schedule(campaignSendTask, { sendId: String(row.id), generation, wakeAt }, { ...options, delay: wakeAt - now.getTime() });
-    }
+    await enqueueSendRows({ system, campaign, rows: rows.map((row) => ({ id: String(row.id), notBefore: row.not_before })), now });
     enqueued += rows.length;
     after = String(rows[rows.length - 1]!.id);
     if (memberIds) return enqueued;
+  }
+}
+
+/**
+ * Enqueues send jobs for these pending records of the campaign's current generation: those
+ * due now in one `addBulk`, those waiting out quiet hours delayed until then.
+ */
+export async function enqueueSendRows({
+  system,
+  campaign,
+  rows,
+  now = new Date(),
+}: {
+  system: System;
+  campaign: Campaign;
+  rows: Array<{ id: string; notBefore: Date | null }>;
+  now?: Date;
+}): Promise<void> {
+  const generation = campaign.generation;
+  const options = { attempts: system.config.campaigns.sendAttempts };
+  const delayed = rows.filter((row) => row.notBefore && row.notBefore.getTime() > now.getTime());
+  const ready = rows.filter((row) => !delayed.includes(row));
+  await system.scheduler.scheduleBulk(
+    campaignSendTask,
+    ready.map((row) => ({ sendId: row.id, generation })),
+    options,
+  );
+  for (const row of delayed) {
+    const wakeAt = row.notBefore!.getTime();
+    await system.scheduler.schedule(campaignSendTask, { sendId: row.id, generation, wakeAt }, { ...options, delay: wakeAt - now.getTime() });
   }
 }

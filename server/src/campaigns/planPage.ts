@@ -104,8 +104,18 @@ export function clientMsgIdOf(runId: string, memberId: number | string): string 
   return `tc-${runId}-${memberId}`;
 }
 
-/** Inserts a page of send records, ignoring those already planned (a restarted planner); returns how many were new. */
-export async function insertSends({
+/** A send record just inserted: what enqueuing it needs. */
+export interface InsertedSend {
+  id: string;
+  state: PlannedSend['state'];
+  notBefore: Date | null;
+}
+
+/**
+ * Inserts a page of send records, ignoring those already planned (a restarted planner),
+ * and returns the new ones (MariaDB's INSERT ... RETURNING: no second read to find them).
+ */
+export async function insertPlannedSends({
   manager,
   campaign,
   runId,
@@ -117,8 +127,8 @@ export async function insertSends({
   runId: string;
   sends: PlannedSend[];
   notBefore: Date | null;
-}): Promise<number> {
-  if (sends.length === 0) return 0;
+}): Promise<InsertedSend[]> {
+  if (sends.length === 0) return [];
   const rows = sends.map((send) => [
     campaign.id,
     runId,
@@ -130,9 +140,15 @@ export async function insertSends({
     clientMsgIdOf(runId, send.memberId),
     send.state === 'pending' ? notBefore : null,
   ]);
-  const result = (await manager.query(
-    `INSERT IGNORE INTO campaign_sends (campaign_id, run_id, member_id, openid, variant, state, skip_reason, client_msg_id, not_before) VALUES ?`,
+  const inserted = (await manager.query(
+    `INSERT IGNORE INTO campaign_sends (campaign_id, run_id, member_id, openid, variant, state, skip_reason, client_msg_id, not_before) VALUES ?
+     RETURNING id, state, not_before`,
     [rows],
-  )) as { affectedRows: number };
-  return result.affectedRows;
+  )) as Array<{ id: string | number; state: PlannedSend['state']; not_before: Date | null }>;
+  return inserted.map((row) => ({ id: String(row.id), state: row.state, notBefore: row.not_before }));
+}
+
+/** Inserts a page of send records, ignoring those already planned; returns how many were new. */
+export async function insertSends(input: Parameters<typeof insertPlannedSends>[0]): Promise<number> {
+  return (await insertPlannedSends(input)).length;
 }
