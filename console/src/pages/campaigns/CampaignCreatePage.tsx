@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { CAMPAIGN_CHANNELS } from '@toyclub/shared';
 import type { CampaignDetailDto, CampaignTemplateListDto, SegmentListDto, TagListDto } from '@toyclub/shared';
@@ -27,6 +27,11 @@ export function CampaignCreatePage() {
   const [twoVariants, setTwoVariants] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const refusalBox = useRef<HTMLDivElement>(null);
+  // The reason appears under a long form: bring it into view so that it is not missed.
+  useEffect(() => {
+    if (refusal) refusalBox.current?.scrollIntoView({ block: 'center' });
+  }, [refusal]);
   const channel = Form.useWatch('channel', form) ?? 'template';
   const templateId = Form.useWatch('templateId', form);
   const scheduleKind = Form.useWatch('scheduleKind', form) ?? 'now';
@@ -137,7 +142,7 @@ export function CampaignCreatePage() {
         <Form.Item name="holdoutPercent" label="对照组比例（不发送，用于衡量提升）">
           <InputNumber min={0} max={50} addonAfter="%" id="campaign-holdout" />
         </Form.Item>
-        {refusal && <Alert type="error" showIcon message="无法创建或发送活动" description={refusal} id="campaign-refusal" style={{ marginBottom: 16 }} />}
+        <div ref={refusalBox}>{refusal && <Alert type="error" showIcon message="无法创建或发送活动" description={refusal} id="campaign-refusal" style={{ marginBottom: 16 }} />}</div>
         <Space>
           <Button onClick={() => navigate('/campaigns')}>取消</Button>
           <Button type="primary" htmlType="submit" loading={submitting} id="campaign-submit">
