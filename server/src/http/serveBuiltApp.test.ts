@@ -54,7 +54,7 @@ describe('serveBuiltApp (the H5 app at /h5/ and the staff console at /console/)'
 
     const missing = await fetch(`${base}/app/assets/gone.js`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toBe('app_asset_not_found');
+    expect(((await missing.json()) as { error: string }).error).toBe('app_asset_not_found');
 
     // Other methods and paths are not the app's: they fall through to the routers.
     expect((await fetch(`${base}/app/`, { method: 'POST' })).status).toBe(404);
