@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { AppContextExtras, AppState } from '../app/appTypes';
+import type { AppContextExtras, AppMiddleware, AppState } from '../app/appTypes';
 import type { AppConfig } from '../config/configSchema';
 import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
@@ -18,7 +18,7 @@ const PhoneCodeSchema = z.object({
 });
 
 /** Answers 404 unless the simulator stands in for WeChat, before anything else runs. */
-const simulatorOnly: Router.Middleware<AppState, AppContextExtras> = async (ctx, next) => {
+const simulatorOnly: AppMiddleware = async (ctx, next) => {
   if (!ctx.system.config.wechat.useSimulator) throw errors.notFound('route_not_found', '找不到这个地址');
   await next();
 };
