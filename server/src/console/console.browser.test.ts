@@ -82,10 +82,15 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     await screenshotSettled(page, 'console-segment-preview.png');
     await page.locator('#segment-save').click();
     await page.waitForURL(/#\/segments\/\d+$/);
+    await page.goto(`${h.server.baseUrl}/console/#/segments`);
+    const segmentRow = page.locator('.ant-table-row', { hasText: segmentName });
+    await segmentRow.getByRole('button', { name: '计算人数' }).click();
+    await segmentRow.locator('.segment-count', { hasText: `${AUDIENCE} 人` }).waitFor({ state: 'visible' });
+    expect(new URL(page.url()).hash).toBe('#/segments');
 
     // 营销活动: a marketing message by template is refused with the server's reason, then sent as a service notice.
     await page.goto(`${h.server.baseUrl}/console/#/campaigns/new`);
-    await page.locator('#campaign-name').fill('周末拼装活动提醒');
+    await page.locator('#campaign-name').fill(`周末拼装活动提醒${store.id}`);
     await chooseOption(page, page.locator('.campaign-segment-select'), segmentName);
     await chooseOption(page, page.locator('.campaign-template-select'), 'TPL_EVENT_REMINDER');
     await page.locator('.variant-field-thing1 input, input.variant-field-thing1').first().fill('乐高拼装小课堂');
@@ -120,6 +125,8 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     // echarts arrived in its own chunk, only for the report.
     expect(chunks.some((chunk) => /\/console\/assets\/ReportChart-[\w-]+\.js$/.test(chunk))).toBe(true);
     await screenshotSettled(page, 'console-campaign-report.png');
+    await page.goto(`${h.server.baseUrl}/console/#/campaigns`);
+    await page.locator('.ant-table-row', { hasText: `周末拼装活动提醒${store.id}` }).locator('.campaign-state--completed').waitFor({ state: 'visible' });
 
     expect(unexpected(problems)).toEqual([]);
     await page.context().close();

@@ -4,6 +4,7 @@ import type { BuiltinSegmentDto, BuiltinSegmentListDto, SegmentDto, SegmentListD
 import { useApi } from '../../api/useApi';
 import { navigate } from '../../app/useHashRoute';
 import { formatDateTime } from '../../format/formatters';
+import { SegmentCountCell } from './SegmentCountCell';
 
 /** 人群: the built-in segments with their live sizes, and the saved ones. */
 export function SegmentListPage() {
@@ -30,6 +31,7 @@ export function SegmentListPage() {
             { title: 'ID', dataIndex: 'id', width: 80 },
             { title: '名称', dataIndex: 'name' },
             { title: '说明', dataIndex: 'description' },
+            { title: '人数', dataIndex: 'definition', align: 'right', render: (definition: SegmentDto['definition']) => <SegmentCountCell definition={definition} /> },
             { title: '更新时间', dataIndex: 'updatedAt', render: (value: string) => formatDateTime(value) },
           ]}
         />
