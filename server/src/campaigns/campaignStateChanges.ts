@@ -123,10 +123,17 @@ export async function campaignCanceller({ system, campaignId }: { system: System
     }
     current.state = 'cancelled';
     current.pausedUntil = null;
-    await manager.save(current);
-    await manager.query("UPDATE campaign_sends SET state = 'skipped', skip_reason = 'cancelled' WHERE campaign_id = ? AND state = 'pending'", [campaignId]);
-    return current;
+    return manager.save(current);
   });
+  // In batches after the commit: a million pending sends is no single transaction. Sends
+  // cannot be claimed any more (their claim requires an active campaign).
+  for (;;) {
+    const result = (await system.dataSource.query(
+      "UPDATE campaign_sends SET state = 'skipped', skip_reason = 'cancelled' WHERE campaign_id = ? AND state = 'pending' LIMIT 10000",
+      [campaignId],
+    )) as { affectedRows: number };
+    if (result.affectedRows === 0) break;
+  }
   if (campaign.scheduleKind === 'recurring' && campaign.recurrence) {
     await system.queues.get(campaignOccurrenceTask.queueName).removeRepeatable(campaignOccurrenceTask.name, {
       ...repeatOf(system, campaign),
