@@ -1,6 +1,8 @@
 import type Bull from 'bull';
 import type Redis from 'ioredis';
 import { Campaign } from '../server/src/campaigns/Campaign';
+import { campaignPlanTask } from '../server/src/campaigns/CampaignPlanTask';
+import { campaignRunStarter } from '../server/src/campaigns/campaignStateChanges';
 import type { System } from '../server/src/system/System';
 import { createMembersBulk } from '../server/src/testing/factories/createMembersBulk';
 import { createSegment } from '../server/src/testing/factories/createSegment';
@@ -57,6 +59,18 @@ export async function removeCampaignSends(system: System, campaignId: string): P
     const result = (await system.dataSource.query('DELETE FROM campaign_sends WHERE campaign_id = ? LIMIT 20000', [campaignId])) as { affectedRows: number };
     if (result.affectedRows === 0) return;
   }
+}
+
+/**
+ * Starts the campaign's run as the console does and waits for its planner job, which a
+ * worker (`TaskWorker` with campaignPlanTask) must be processing; returns the run's id.
+ */
+export async function planCampaign(system: System, campaignId: string): Promise<string> {
+  await campaignRunStarter({ system, campaignId, occurrenceKey: 'once' });
+  const [run] = (await system.dataSource.query('SELECT id FROM campaign_runs WHERE campaign_id = ?', [campaignId])) as Array<{ id: string }>;
+  const job = await system.queues.get(campaignPlanTask.queueName).getJob(campaignPlanTask.jobId({ runId: run!.id, generation: 0 }));
+  await job!.finished();
+  return run!.id;
 }
 
 /**

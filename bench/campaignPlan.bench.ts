@@ -15,13 +15,12 @@ import type Bull from 'bull';
 import type Redis from 'ioredis';
 import { campaignPlanTask } from '../server/src/campaigns/CampaignPlanTask';
 import { CAMPAIGN_SEND_QUEUE } from '../server/src/campaigns/campaignQueues';
-import { campaignRunStarter } from '../server/src/campaigns/campaignStateChanges';
 import { TaskWorker } from '../server/src/queue/TaskWorker';
 import { createSystem } from '../server/src/system/createSystem';
 import type { System } from '../server/src/system/System';
 import { createSegment } from '../server/src/testing/factories/createSegment';
 import { benchConfig, report } from './benchSupport';
-import { benchAudience, bytesPerWaitingJob, createBenchCampaign, PRODUCTION_QUEUE_TIMINGS, redisUsedMemory, removeCampaignSends, secondsSince } from './campaignBenchSupport';
+import { benchAudience, bytesPerWaitingJob, createBenchCampaign, planCampaign, PRODUCTION_QUEUE_TIMINGS, redisUsedMemory, removeCampaignSends, secondsSince } from './campaignBenchSupport';
 import { SEED_OPENID_PREFIX, seedMembers } from './seedMembers';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
@@ -44,14 +43,11 @@ async function planOnce(system: System, campaignId: string): Promise<{ seconds: 
   const sends = system.queues.get(CAMPAIGN_SEND_QUEUE);
   const before = await redisUsedMemory(system.redis);
   const started = process.hrtime.bigint();
-  await campaignRunStarter({ system, campaignId, occurrenceKey: 'once' });
-  const [run] = (await system.dataSource.query('SELECT id FROM campaign_runs WHERE campaign_id = ?', [campaignId])) as Array<{ id: string }>;
-  const job = await system.queues.get(campaignPlanTask.queueName).getJob(campaignPlanTask.jobId({ runId: run!.id, generation: 0 }));
-  await job!.finished();
+  const runId = await planCampaign(system, campaignId);
   const seconds = secondsSince(started);
   const bytes = (await redisUsedMemory(system.redis)) - before;
   const [counts] = (await system.dataSource.query("SELECT COUNT(*) AS members, SUM(state = 'pending') AS pending FROM campaign_sends WHERE run_id = ?", [
-    run!.id,
+    runId,
   ])) as Array<{ members: string; pending: string }>;
   const jobs = await sends.getWaitingCount();
   if (jobs !== Number(counts!.pending)) throw new Error(`${counts!.pending} pending sends but ${jobs} waiting jobs`);
