@@ -14,7 +14,7 @@ import { useCampaignProgress } from './useCampaignProgress';
 /** A campaign: what it is, a live progress bar from the stream, and 发送/暂停/继续/取消. */
 export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
   const { data: campaign, error, reload } = useApi<CampaignDetailDto>(`/api/admin/campaigns/${campaignId}`);
-  const progress = useCampaignProgress(campaignId);
+  const { progress, lost } = useCampaignProgress(campaignId);
   const state = progress?.state ?? campaign?.state;
   const reloadedForState = useRef<string | null>(null);
 
@@ -73,6 +73,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
           }
         >
           {campaign.stopReason && <Alert type="error" showIcon message={`活动已停止：${campaign.stopReason}`} style={{ marginBottom: 16 }} />}
+          {lost && <Alert type="warning" showIcon message="实时进度连接已断开，请刷新页面（登录可能已过期）" style={{ marginBottom: 16 }} />}
           {progress?.pausedUntil && <Alert type="warning" showIcon message={`暂停至 ${formatDateTime(progress.pausedUntil)}`} style={{ marginBottom: 16 }} />}
           <Progress percent={progress?.percent ?? 0} status={state === 'stopped' ? 'exception' : finished ? 'success' : 'active'} className="campaign-progress" />
           <div id="campaign-progress-text">
