@@ -16,8 +16,8 @@ function reminder(segmentId: string): CampaignInput {
       purpose: 'service',
       templateId: 'TPL_EVENT_REMINDER',
       variants: [
-        { fields: { thing1: '乐高拼装小课堂', time2: '12月6日 14:00', thing3: '旗舰店' } },
-        { fields: { thing1: '亲子拼装体验课', time2: '12月7日 10:00', thing3: '旗舰店' } },
+        { fields: { thing1: '乐高拼装小课堂', time2: '12月6日 14:00', thing3: '旗舰店' }, url: 'https://toyclub.example/events/lego' },
+        { fields: { thing1: '亲子拼装体验课', time2: '12月7日 10:00', thing3: '旗舰店' }, url: 'https://toyclub.example/events/family' },
       ],
     },
     schedule: { kind: 'now' },
@@ -69,6 +69,22 @@ describe('campaign results of a campaign run by the engine', () => {
     await buy(delivered[2]!, 7.5, 9900); // outside the window
     await buy(heldOut[0]!, 2, 3000);
 
+    // Two members open the link their message carried (one of them twice): tracked per send, then redirected.
+    const openidOf = new Map(
+      ((await h.system.dataSource.query('SELECT member_id, openid FROM campaign_sends WHERE campaign_id = ?', [id])) as Array<{ member_id: string; openid: string }>).map(
+        (row) => [row.member_id, row.openid],
+      ),
+    );
+    const messages = h.sim.calls('/cgi-bin/message/template/send').map((call) => call.body as { touser: string; url?: string });
+    const linkOf = (index: number) => messages.find((body) => body.touser === openidOf.get(delivered[index]!.member_id))!.url!;
+    for (const index of [0, 0, 1]) {
+      const link = linkOf(index);
+      expect(link.startsWith(`${h.system.config.http.publicBaseUrl}/r/`)).toBe(true);
+      const opened = await fetch(link.replace(h.system.config.http.publicBaseUrl, h.server.baseUrl), { redirect: 'manual' });
+      expect(opened.status).toBe(302);
+      expect(opened.headers.get('location')).toMatch(/^https:\/\/toyclub\.example\/events\/(lego|family)$/);
+    }
+
     const report = await h.owner.get<CampaignReportDto>(`/api/admin/campaigns/${id}/report`);
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({
@@ -81,6 +97,7 @@ describe('campaign results of a campaign run by the engine', () => {
       treatment: { members: delivered.length, conversions: 2, revenueFen: 17400 },
       holdout: { members: heldOut.length, conversions: 1, revenueFen: 3000 },
       intentToTreat: { members: delivered.length, conversions: 2, revenueFen: 17400 },
+      clicks: { unique: 2, total: 3 },
     });
     expect(report.body.uplift.absolute).toBeCloseTo(2 / delivered.length - 1 / heldOut.length, 6);
     expect(report.body.variants.map((variant) => variant.sent).reduce((sum, count) => sum + count, 0)).toBe(delivered.length);

@@ -3,6 +3,7 @@ import { runInTransaction } from '../db/runInTransaction';
 import { recordTemplateSend } from '../officialAccount/templateSends/templateSendRecords';
 import type { TemplateSendResult } from '../officialAccount/templateSends/templateSendRecords';
 import { applyCampaignDelivery } from './campaignDeliveryListener';
+import { trackedVariantLinks } from '../campaignResults/clickTokens';
 import type { System } from '../system/System';
 import { WechatApiError } from '../wechat/gateway/WechatApiError';
 import type { Campaign } from './Campaign';
@@ -70,21 +71,23 @@ async function deliver(system: System, campaign: Campaign, send: CampaignSend): 
   const variant = campaign.content.variants[send.variant] ?? campaign.content.variants[0]!;
   const openid = send.openid!;
   const data = send.fields ?? variant.fields ?? {};
-  const miniProgram = variant.miniProgramPage ? { appId: system.config.wechat.mp.appId, pagePath: variant.miniProgramPage } : undefined;
+  // Each member's links carry a signed token of their send, so that clicks are counted per member.
+  const links = trackedVariantLinks(system.config, { sendId: send.id, url: variant.url, miniProgramPage: variant.miniProgramPage });
+  const miniProgram = links.miniProgramPage ? { appId: system.config.wechat.mp.appId, pagePath: links.miniProgramPage } : undefined;
   switch (campaign.channel) {
     case 'template': {
       const { msgId } = await system.wechat.oa.sendTemplate({
         openid,
         templateId: campaign.content.templateId!,
         data,
-        url: variant.url,
+        url: links.url,
         miniProgram,
         clientMsgId: send.clientMsgId,
       });
       return msgId;
     }
     case 'subscribe':
-      await system.wechat.oa.sendSubscriptionNotice({ openid, templateId: campaign.content.templateId!, data, page: variant.url, miniProgram });
+      await system.wechat.oa.sendSubscriptionNotice({ openid, templateId: campaign.content.templateId!, data, page: links.url, miniProgram });
       return null;
     case 'custom_service':
       await system.wechat.oa.sendCustomText(openid, variant.text ?? '');
