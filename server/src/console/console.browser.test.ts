@@ -178,4 +178,40 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     expect(unexpected(problems)).toEqual([]);
     await page.context().close();
   });
+
+  it('pauses, resumes and cancels a campaign scheduled for later from its page', async () => {
+    const { segmentId } = await h.audience(2);
+    const id = await h.launch({
+      name: '下周新品预告',
+      segmentId,
+      channel: 'template',
+      content: { purpose: 'service', templateId: 'TPL_EVENT_REMINDER', variants: [{ fields: { thing1: '新品到店', time2: '12月8日 10:00', thing3: '旗舰店' } }] },
+      schedule: { kind: 'at', at: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    const page = await (await openDesktopContext(browser)).newPage();
+    const problems = await watchForProblems(page, h.server.baseUrl);
+    await signIn(page);
+    await page.goto(`${h.server.baseUrl}/console/#/campaigns/${id}`);
+    await page.locator('.ant-card-head .campaign-state--scheduled').waitFor({ state: 'visible' });
+
+    await page.locator('#campaign-pause').click();
+    await page.locator('.ant-card-head .campaign-state--paused').waitFor({ state: 'visible' });
+    expect((await h.detail(id)).state).toBe('paused');
+
+    await page.locator('#campaign-resume').click();
+    await page.locator('#campaign-pause').waitFor({ state: 'visible' });
+    expect((await h.detail(id)).state).not.toBe('paused');
+
+    await page.locator('#campaign-cancel').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定取消' }).click();
+    await page.locator('.ant-card-head .campaign-state--cancelled').waitFor({ state: 'visible' });
+    const cancelled = await h.detail(id);
+    expect(cancelled.state).toBe('cancelled');
+    // Nothing went to WeChat for it.
+    expect(cancelled.counts.sent + cancelled.counts.delivered).toBe(0);
+    await screenshotSettled(page, 'console-campaign-cancelled.png');
+
+    expect(unexpected(problems)).toEqual([]);
+    await page.context().close();
+  });
 });
