@@ -5,9 +5,10 @@
  * run: Bull's limiter alone, same settings, draining as many no-op jobs. Each Q sends to
  * Q × BENCH_DRAIN_SECONDS members (default 15 s), made once in a store of their own.
  *
- * The campaign is started by the same call as the console's and planned first (that is
- * campaignPlan.bench.ts); then, as in production, its send jobs run in worker processes (BENCH_DRAIN_WORKERS, default 1) sharing Bull's
- * limiter through Redis; the simulator runs here and what its users received is the
+ * The campaign is started by the same call as the console's and planned first (planning is
+ * campaignPlan.bench.ts's measure); then, as in production, its send jobs run in worker
+ * processes (BENCH_DRAIN_WORKERS, default 1; BENCH_DRAIN_CONCURRENCY jobs each) sharing
+ * Bull's limiter through Redis. The simulator runs here and what its users received is the
  * measure: the rate of template messages from the first to the last, every member having
  * received exactly one. BENCH_DRAIN_CEILINGS=100000 (no effective ceiling) shows what the
  * workers can do unthrottled.
@@ -37,7 +38,8 @@ const TEMPLATE_SEND = '/cgi-bin/message/template/send';
 /** The configuration for ceiling `q`: enough concurrency (and connections) for the rate, production's queue timings. */
 function drainConfig(sim: WechatSimulator, q: number): AppConfig {
   // Sends in flight = rate × latency: a send is two transactions and a call, up to half a
-  // second on a loaded host, so Q/2 in flight (at most the 200 allowed) leaves the limiter the bottleneck.
+  // second on a loaded host, so Q/2 in flight leaves the limiter the bottleneck; capped at 200 (500 did no
+  // better at Q = 1,000 on a 2-core host: there the worker waits for CPU, not for jobs).
   const concurrency = Number(process.env.BENCH_DRAIN_CONCURRENCY ?? Math.min(200, Math.max(20, Math.ceil(q / 2))));
   return benchConfig({
     wechat: { apiBase: sim.url, oa: { ...TEST_WECHAT_APPS.oa }, mp: { ...TEST_WECHAT_APPS.mp } },
