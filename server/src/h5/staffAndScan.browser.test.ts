@@ -31,8 +31,10 @@ const RECEIPT_YUAN = '30';
 const RECEIPT_POINTS = 30;
 /** config/default.json points.checkInPoints. */
 const CHECK_IN_POINTS = 5;
+/** What the simulated WeChat account hands over as the member's phone number. */
+const PHONE_NUMBER = '13812345678';
 
-describe('H5 店员模式 and the scan page in a real browser: binding, the till, 核销兑换, receipt codes, store check-in', () => {
+describe('H5 店员模式 and the scan page in a real browser: binding, the till, 核销兑换, receipt codes, store check-in, the phone number', () => {
   let simulator: WechatSimulator;
   let system: System;
   let server: TestServer;
@@ -204,10 +206,21 @@ describe('H5 店员模式 and the scan page in a real browser: binding, the till
     await screenshotSettled(customer, 'h5-scan-check-in-again.png');
     expect((await customerMember()).pointsBalance).toBe(RECEIPT_POINTS + CHECK_IN_POINTS);
 
+    // 我的 → 绑定手机号: on H5 the code comes from the simulator through our origin, the
+    // server exchanges it, and the page shows the number masked.
+    await customer.goto(`${server.baseUrl}/h5/?mine=1#/pages/mine/index`, { waitUntil: 'networkidle' });
+    await customer.locator('#phone-open').click();
+    await customer.locator('#phone-input input').fill(PHONE_NUMBER);
+    await customer.locator('#phone-submit').click();
+    await customer.locator('#mine-page').getByText('138****5678').waitFor({ state: 'visible' });
+    await customer.locator('#phone-bind').waitFor({ state: 'detached' });
+    await screenshotSettled(customer, 'h5-mine-phone.png');
+    expect((await customerMember()).phoneLast4).toBe(PHONE_NUMBER.slice(-4));
+
     expect(customerProblems).toEqual([]);
   }
 
-  it('binds a clerk, records a purchase once despite a lost answer, fulfils a redemption, and a receipt and a check-in are scanned once', async () => {
+  it('binds a clerk, records a purchase once despite a lost answer, fulfils a redemption, a receipt and a check-in are scanned once, and 我的 binds the phone through the simulator', async () => {
     const stamp = Date.now();
     const clerk = await openPhone(`o-h5-clerk-${stamp}`);
     const customerOpenid = `o-h5-customer-${stamp}`;
