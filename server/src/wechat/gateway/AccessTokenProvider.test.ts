@@ -8,7 +8,7 @@ import { AccessTokenStore } from './AccessTokenStore';
 import { WechatApiError } from './WechatApiError';
 
 const logger = pino({ level: 'silent' });
-const timings = { leaseMs: 5000, maxWaitMs: 10000, pollMs: 5, failureTtlMs: 1000 };
+const timings = { leaseMs: 5000, maxWaitMs: 10000, pollMs: 5, failureTtlMs: 10_000 };
 
 /** A fetcher that counts calls and answers after a short pause, handing out t1, t2... */
 function countingFetcher(answers?: (call: number, force: boolean) => FetchedToken): TokenFetcher & { calls: boolean[] } {
