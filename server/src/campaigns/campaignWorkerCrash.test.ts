@@ -54,7 +54,7 @@ describe('a campaign worker killed mid-campaign', () => {
       content: { purpose: 'service', templateId: 'TPL_POINTS_CHANGE', variants: [{ fields: { thing1: '年终积分加赠', number2: '100', number3: '1200' } }] },
       schedule: { kind: 'now' },
     });
-    await eventually(async () => ((await countSent(id)) >= 2500 ? true : null), 'a quarter of the sends', 60_000);
+    await eventually(async () => ((await countSent(id)) >= 2500 ? true : null), 'a quarter of the sends', 180_000);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     const sentAtKill = await countSent(id);
@@ -78,5 +78,5 @@ describe('a campaign worker killed mid-campaign', () => {
       expect(keysByOpenid.get(member.openid!)?.size).toBe(1);
     }
     expect(delivered.size).toBe(MEMBERS);
-  }, 400_000);
+  }, 600_000);
 });
