@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CampaignSkipReason } from '@toyclub/shared';
+import type { CampaignSkipReason, FrequencyCap } from '@toyclub/shared';
 import type { AppConfig } from '../config/configSchema';
 import type { Campaign } from './Campaign';
 import { memberDraw } from './memberDraw';
@@ -20,6 +20,18 @@ async function countBy(manager: EntityManager, sql: string, params: unknown[]): 
   return new Map(rows.map((row) => [Number(row.member_id), Number(row.n)]));
 }
 
+/** Each member's sends in other runs that count towards the frequency cap (see {@link planPage}). */
+function capCounts(manager: EntityManager, cap: FrequencyCap, runId: string, memberIds: number[], now: Date, countPending: boolean): Promise<Counts> {
+  const since = new Date(now.getTime() - cap.perDays * 86_400_000);
+  const pending = countPending ? " OR (state = 'pending' AND created_at >= ?)" : '';
+  return countBy(
+    manager,
+    `SELECT member_id, COUNT(*) AS n FROM campaign_sends WHERE member_id IN (?) AND run_id <> ?
+       AND ((state IN ('sent', 'delivered') AND sent_at >= ?)${pending}) GROUP BY member_id`,
+    countPending ? [memberIds, runId, since, since] : [memberIds, runId, since],
+  );
+}
+
 function startOfMonth(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 }
@@ -28,7 +40,10 @@ function startOfMonth(now: Date): Date {
  * Decides each member's send record for one audience page: held out (by a stable draw),
  * skipped with the reason the channel cannot reach them (no follower, unreachable, no
  * subscription grant, outside the 48-hour window, four mass sends this month, frequency
- * cap), or pending with its variant.
+ * cap), or pending with its variant. The frequency cap counts the sends made within its
+ * days; with `capCountsPending` also the sends still pending elsewhere (created within
+ * them), for journeys: several run on the same night and all send after the quiet hours,
+ * so "sent" alone would let a member get all of them at once.
  */
 export async function planPage({
   manager,
@@ -37,6 +52,7 @@ export async function planPage({
   runId,
   memberIds,
   now,
+  capCountsPending = false,
 }: {
   manager: EntityManager;
   config: Pick<AppConfig, 'campaigns'>;
@@ -44,6 +60,7 @@ export async function planPage({
   runId: string;
   memberIds: number[];
   now: Date;
+  capCountsPending?: boolean;
 }): Promise<PlannedSend[]> {
   const followers = (await manager.query(
     'SELECT member_id, openid, reachable, last_interaction_at FROM oa_followers WHERE member_id IN (?)',
@@ -58,14 +75,7 @@ export async function planPage({
     ])) as Array<{ openid: string }>;
     for (const row of rows) grants.add(row.openid);
   }
-  const capped: Counts = campaign.frequencyCap
-    ? await countBy(
-        manager,
-        `SELECT member_id, COUNT(*) AS n FROM campaign_sends WHERE member_id IN (?) AND state IN ('sent', 'delivered')
-         AND sent_at >= ? AND run_id <> ? GROUP BY member_id`,
-        [memberIds, new Date(now.getTime() - campaign.frequencyCap.perDays * 86_400_000), runId],
-      )
-    : new Map();
+  const capped: Counts = campaign.frequencyCap ? await capCounts(manager, campaign.frequencyCap, runId, memberIds, now, capCountsPending) : new Map();
   const massThisMonth: Counts =
     campaign.channel === 'mass_tag'
       ? await countBy(
