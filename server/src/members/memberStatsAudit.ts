@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MemberStats } from './MemberStats';
-
-const DAY_MS = 86_400_000;
+import { statsAverages } from './memberStatsRecorder';
 
 /** The figures of a statistics row that can be recomputed from the purchases. */
 export type StatsFigures = Omit<MemberStats, 'memberId'>;
@@ -42,19 +41,13 @@ const num = (value: string | number | null): number => Number(value ?? 0);
 /**
  * The same derivation as the purchase and refund transactions (memberStatsRecorder):
  * first/last over every credited purchase, count of those not fully refunded, spend net
- * of refunds, average ticket floored, average interval to 2 decimals.
+ * of refunds, and the averages by the recorder's own {@link statsAverages}.
  */
 function expectedOf(row: Row, now: Date): StatsFigures {
-  const count = num(row.p_count);
-  const total = num(row.p_total);
-  const span = row.p_first && row.p_last ? row.p_last.getTime() - row.p_first.getTime() : 0;
+  const running = { firstPurchaseAt: row.p_first, lastPurchaseAt: row.p_last, purchaseCount: num(row.p_count), totalSpendFen: num(row.p_total) };
   return {
-    firstPurchaseAt: row.p_first,
-    lastPurchaseAt: row.p_last,
-    purchaseCount: count,
-    totalSpendFen: total,
-    averageTicketFen: count > 0 ? Math.floor(total / count) : 0,
-    averageIntervalDays: count > 1 ? Math.round((span / DAY_MS / (count - 1)) * 100) / 100 : null,
+    ...running,
+    ...statsAverages(running),
     count90d: num(row.p_c90),
     spend90dFen: num(row.p_s90),
     count365d: num(row.p_c365),

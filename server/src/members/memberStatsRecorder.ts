@@ -29,10 +29,24 @@ function emptyStats(memberId: string, now: Date): MemberStats {
   });
 }
 
+/**
+ * The averages derived from the running figures: ticket floored to the fen, interval
+ * between first and last purchase to 2 decimals (null before a second purchase). Shared
+ * with the nightly recompute (memberStatsAudit), so that both derive them alike.
+ */
+export function statsAverages(
+  figures: Pick<MemberStats, 'purchaseCount' | 'totalSpendFen' | 'firstPurchaseAt' | 'lastPurchaseAt'>,
+): Pick<MemberStats, 'averageTicketFen' | 'averageIntervalDays'> {
+  const { purchaseCount, totalSpendFen, firstPurchaseAt, lastPurchaseAt } = figures;
+  const span = firstPurchaseAt && lastPurchaseAt ? lastPurchaseAt.getTime() - firstPurchaseAt.getTime() : 0;
+  return {
+    averageTicketFen: purchaseCount > 0 ? Math.floor(totalSpendFen / purchaseCount) : 0,
+    averageIntervalDays: purchaseCount > 1 ? Math.round((span / DAY_MS / (purchaseCount - 1)) * 100) / 100 : null,
+  };
+}
+
 function deriveAverages(stats: MemberStats): void {
-  stats.averageTicketFen = stats.purchaseCount > 0 ? Math.floor(stats.totalSpendFen / stats.purchaseCount) : 0;
-  const span = stats.firstPurchaseAt && stats.lastPurchaseAt ? stats.lastPurchaseAt.getTime() - stats.firstPurchaseAt.getTime() : 0;
-  stats.averageIntervalDays = stats.purchaseCount > 1 ? Math.round((span / DAY_MS / (stats.purchaseCount - 1)) * 100) / 100 : null;
+  Object.assign(stats, statsAverages(stats));
 }
 
 /** Writes the statistics row in one statement (no read-back, unlike `save`). */
