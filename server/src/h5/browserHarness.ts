@@ -59,7 +59,13 @@ export async function watchForProblems(page: Page, baseUrl: string): Promise<str
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A reload or goto drops whatever the page still had in flight (a tab refetching on
+    // show, say): Chromium reports that as ERR_ABORTED, and it is no defect of the page.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} ${reason}`);
+  });
   page.on('response', (response) => {
     if (response.url().startsWith(baseUrl) && response.status() >= 400) {
       problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
@@ -79,4 +85,17 @@ export async function watchForProblems(page: Page, baseUrl: string): Promise<str
 export async function screenshotSettled(page: Page, fileName: string): Promise<void> {
   await page.waitForTimeout(TRANSITION_MS);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, fileName) });
+}
+
+/** Where the H5 build keeps its simulated WeChat user (miniprogram auth.ts H5_OPENID_STORAGE_KEY). */
+export const H5_OPENID_STORAGE_KEY = 'toyclub.h5.openid';
+
+/**
+ * A page in a fresh phone context that signs in as the WeChat user `openid` (written in
+ * Taro's H5 storage format, `{data}`, before any script of the page runs). Close its context.
+ */
+export async function openPhoneAs(browser: Browser, openid: string): Promise<Page> {
+  const context = await openPhoneContext(browser);
+  await context.addInitScript(`localStorage.setItem(${JSON.stringify(H5_OPENID_STORAGE_KEY)}, ${JSON.stringify(JSON.stringify({ data: openid }))});`);
+  return context.newPage();
 }

@@ -4,45 +4,35 @@ import type { BindingCodeDto, CardCodeDto, PurchaseDto, StaffAccountDto } from '
 import { POINTS_REASON_LABELS } from '@toyclub/shared';
 import { Member } from '../members/Member';
 import { Redemption } from '../rewards/Redemption';
-import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
 import { createReward } from '../testing/factories/createReward';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
 import { memberClient } from '../testing/factories/memberClient';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
-import { startTestWechatSimulator, TEST_WECHAT_APPS } from '../testing/startTestWechatSimulator';
 import type { System } from '../system/System';
-import type { WechatSimulator } from '../wechatSimulator/startWechatSimulator';
-import { ARTIFACTS_DIR, launchH5Browser, openPhoneContext, screenshotSettled, watchForProblems } from './browserHarness';
+import type { TestServer } from '../testing/startTestServer';
+import { ARTIFACTS_DIR, openPhoneAs, screenshotSettled, watchForProblems } from './browserHarness';
+import { startH5SimulatorStack } from './startH5SimulatorStack';
+import type { H5SimulatorStack } from './startH5SimulatorStack';
 
-/** Where the H5 build keeps its simulated WeChat user (miniprogram auth.ts H5_OPENID_STORAGE_KEY). */
-const H5_OPENID_STORAGE_KEY = 'toyclub.h5.openid';
 /** ¥259.00 at the default 1 point per yuan and tier 普通 (×1). */
 const PURCHASE_FEN = 25900;
 const EXPECTED_POINTS = 259;
 const REWARD_PRICE = 100;
 
 describe('H5 member flow in a real browser: sign-in, consent, a child, the card, points from the till, a reward', () => {
-  let simulator: WechatSimulator;
+  let stack: H5SimulatorStack;
   let system: System;
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchH5Browser();
-    // The H5 sign-in asks our own origin for a login code, which goes on to the simulator.
-    simulator = await startTestWechatSimulator();
-    system = await createTestSystem({ wechat: { apiBase: simulator.url, oa: { ...TEST_WECHAT_APPS.oa }, mp: { ...TEST_WECHAT_APPS.mp } } });
-    server = await startTestServer(system);
+    stack = await startH5SimulatorStack();
+    ({ system, server, browser } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close(1000);
-    await system?.close();
-    await simulator?.close();
+    await stack?.close();
   });
 
   /** A clerk of a fresh store, bound to a mini-program identity through a binding code as at the till. */
@@ -153,10 +143,8 @@ describe('H5 member flow in a real browser: sign-in, consent, a child, the card,
 
   it('signs in through the simulator, consents, adds a child, shows the card, the points of a till purchase and redeems them', async () => {
     const openid = `o-h5-flow-${Date.now()}`;
-    const context = await openPhoneContext(browser);
-    // Taro's H5 storage format ({data}); the page then signs in as a WeChat user the test knows.
-    await context.addInitScript(`localStorage.setItem(${JSON.stringify(H5_OPENID_STORAGE_KEY)}, ${JSON.stringify(JSON.stringify({ data: openid }))});`);
-    const page = await context.newPage();
+    // The page signs in as a WeChat user the test knows.
+    const page = await openPhoneAs(browser, openid);
     const problems = await watchForProblems(page, server.baseUrl);
     try {
       await walkThrough(page, openid, problems);
@@ -165,7 +153,7 @@ describe('H5 member flow in a real browser: sign-in, consent, a child, the card,
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'h5-flow-failure.png') });
       throw new Error(`${error instanceof Error ? error.message : String(error)}\npage problems:\n${problems.join('\n')}`);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 });

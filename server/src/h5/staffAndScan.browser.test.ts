@@ -6,21 +6,17 @@ import { Member } from '../members/Member';
 import { Purchase } from '../purchases/Purchase';
 import { PurchaseItem } from '../purchases/PurchaseItem';
 import { Redemption } from '../rewards/Redemption';
-import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
 import { createReward } from '../testing/factories/createReward';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
 import { memberClient } from '../testing/factories/memberClient';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
-import { startTestWechatSimulator, TEST_WECHAT_APPS } from '../testing/startTestWechatSimulator';
 import type { System } from '../system/System';
-import type { WechatSimulator } from '../wechatSimulator/startWechatSimulator';
-import { ARTIFACTS_DIR, launchH5Browser, openPhoneContext, screenshotSettled, watchForProblems } from './browserHarness';
+import type { TestServer } from '../testing/startTestServer';
+import { ARTIFACTS_DIR, openPhoneAs, screenshotSettled, watchForProblems } from './browserHarness';
+import { startH5SimulatorStack } from './startH5SimulatorStack';
+import type { H5SimulatorStack } from './startH5SimulatorStack';
 
-/** Where the H5 build keeps its simulated WeChat user (miniprogram auth.ts H5_OPENID_STORAGE_KEY). */
-const H5_OPENID_STORAGE_KEY = 'toyclub.h5.openid';
 /** ¥259.90 typed at the till = 25990 fen; 1 point per yuan × 普通 (100 %), rounded down. */
 const PURCHASE_YUAN = '259.90';
 const PURCHASE_FEN = 25990;
@@ -35,30 +31,23 @@ const CHECK_IN_POINTS = 5;
 const PHONE_NUMBER = '13812345678';
 
 describe('H5 店员模式 and the scan page in a real browser: binding, the till, 核销兑换, receipt codes, store check-in, the phone number', () => {
-  let simulator: WechatSimulator;
+  let stack: H5SimulatorStack;
   let system: System;
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchH5Browser();
-    simulator = await startTestWechatSimulator();
-    system = await createTestSystem({ wechat: { apiBase: simulator.url, oa: { ...TEST_WECHAT_APPS.oa }, mp: { ...TEST_WECHAT_APPS.mp } } });
-    server = await startTestServer(system);
+    stack = await startH5SimulatorStack();
+    ({ system, server, browser } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close(1000);
-    await system?.close();
-    await simulator?.close();
+    await stack?.close();
   });
 
-  /** A phone whose page signs in as `openid` (Taro's H5 storage format), watched for problems. */
+  /** A phone whose page signs in as `openid`, watched for problems. */
   async function openPhone(openid: string): Promise<{ page: Page; problems: string[] }> {
-    const context = await openPhoneContext(browser);
-    await context.addInitScript(`localStorage.setItem(${JSON.stringify(H5_OPENID_STORAGE_KEY)}, ${JSON.stringify(JSON.stringify({ data: openid }))});`);
-    const page = await context.newPage();
+    const page = await openPhoneAs(browser, openid);
     return { page, problems: await watchForProblems(page, server.baseUrl) };
   }
 
