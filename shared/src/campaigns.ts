@@ -10,6 +10,9 @@ export type CampaignScheduleKind = 'now' | 'at' | 'recurring';
 /** Where a campaign stands. */
 export type CampaignState = 'draft' | 'scheduled' | 'planning' | 'sending' | 'paused' | 'completed' | 'cancelled' | 'stopped';
 
+/** Campaign states after which nothing is sent or changes any more: a progress stream ends there. */
+export const FINISHED_CAMPAIGN_STATES: readonly CampaignState[] = ['completed', 'cancelled', 'stopped'];
+
 /** Where one member's send stands. */
 export type CampaignSendState = 'pending' | 'sent' | 'delivered' | 'failed' | 'skipped' | 'held_out';
 

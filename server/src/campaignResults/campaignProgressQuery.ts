@@ -1,10 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CampaignCounts, CampaignProgressDto, CampaignState } from '@toyclub/shared';
-import { CAMPAIGN_SEND_STATES } from '@toyclub/shared';
+import { CAMPAIGN_SEND_STATES, FINISHED_CAMPAIGN_STATES } from '@toyclub/shared';
 import { presentCampaignProgress } from './presentCampaignProgress';
-
-/** Campaign states after which nothing changes any more: a progress stream ends there. */
-export const FINISHED_CAMPAIGN_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>(['completed', 'cancelled', 'stopped']);
 
 interface CampaignRow {
   state: CampaignState;
@@ -40,6 +37,6 @@ export async function loadCampaignProgress(dataSource: DataSource, campaignId: s
     pausedUntil: campaign.paused_until,
     plannedCount: run ? Number(run.planned_count) : 0,
     counts,
-    finished: FINISHED_CAMPAIGN_STATES.has(campaign.state),
+    finished: FINISHED_CAMPAIGN_STATES.includes(campaign.state),
   });
 }

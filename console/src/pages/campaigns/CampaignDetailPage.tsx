@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Alert, Button, Card, Descriptions, Popconfirm, Progress, Space, Statistic } from 'antd';
-import { CAMPAIGN_SEND_STATES } from '@toyclub/shared';
+import { CAMPAIGN_SEND_STATES, FINISHED_CAMPAIGN_STATES } from '@toyclub/shared';
 import type { CampaignDetailDto, CampaignSkipReason } from '@toyclub/shared';
 import { api } from '../../api/apiClient';
 import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { navigate } from '../../app/useHashRoute';
 import { formatDateTime } from '../../format/formatters';
-import { CHANNEL_LABELS, FINISHED_STATES, SEND_STATE_LABELS, SKIP_REASON_LABELS } from './campaignLabels';
+import { CHANNEL_LABELS, SEND_STATE_LABELS, SKIP_REASON_LABELS } from './campaignLabels';
 import { CampaignStateTag } from './CampaignStateTag';
 import { useCampaignProgress } from './useCampaignProgress';
 
@@ -29,7 +29,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
   const act = (action: 'schedule' | 'pause' | 'resume' | 'cancel', done: string) => run(() => api.post<CampaignDetailDto>(`/api/admin/campaigns/${campaignId}/${action}`), done);
 
   const counts = progress?.counts ?? campaign?.counts;
-  const finished = state ? FINISHED_STATES.includes(state) : false;
+  const finished = state ? FINISHED_CAMPAIGN_STATES.includes(state) : false;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Button onClick={() => navigate('/campaigns')}>返回活动列表</Button>

@@ -40,6 +40,3 @@ export const SKIP_REASON_LABELS: Record<CampaignSkipReason, string> = {
   frequency_cap: '超过频次上限',
   cancelled: '活动已取消',
 };
-
-/** States after which nothing more is sent. */
-export const FINISHED_STATES: readonly CampaignState[] = ['completed', 'cancelled', 'stopped'];
