@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { MemberMeDto } from '@toyclub/shared';
-import { ApiError } from '../api/client';
-import { acceptConsent } from '../api/member';
+import { useConsentAcceptance } from '../hooks/useConsentAcceptance';
 import './ConsentPrompt.scss';
 
 /**
@@ -10,19 +8,7 @@ import './ConsentPrompt.scss';
  * or the card code is issued. Test hooks: `#consent-prompt`, `#consent-accept`.
  */
 export function ConsentPrompt({ member, onAccepted }: { member: MemberMeDto; onAccepted: (member: MemberMeDto) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const accept = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onAccepted(await acceptConsent({ policyVersion: member.consent.currentPolicyVersion, kind: 'privacy' }));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : '提交失败，请稍后重试');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { accept, busy, error } = useConsentAcceptance(member, 'privacy', onAccepted);
   return (
     <View id="consent-prompt" className="consent-prompt">
       <Text className="consent-prompt__title">隐私与授权</Text>

@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { MemberMeDto } from '@toyclub/shared';
-import { ApiError } from '../../api/client';
-import { acceptConsent } from '../../api/member';
+import { useConsentAcceptance } from '../../hooks/useConsentAcceptance';
 
 /**
  * Asked on 我的孩子 before any child is listed or saved: the server refuses children's data
@@ -12,20 +10,7 @@ import { acceptConsent } from '../../api/member';
  * Test hooks: `#guardian-consent`, `#children-guardian-accept`.
  */
 export function GuardianConsent({ member, onAccepted }: { member: MemberMeDto; onAccepted: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const accept = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await acceptConsent({ policyVersion: member.consent.currentPolicyVersion, kind: 'guardian' });
-      onAccepted();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : '提交失败，请稍后重试');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { accept, busy, error } = useConsentAcceptance(member, 'guardian', onAccepted);
   return (
     <View id="guardian-consent" className="list-item">
       <View className="list-item__main">
