@@ -64,12 +64,3 @@ export async function tagsOf(system: System, memberId: string): Promise<Record<s
 export async function newMemberId(system: System): Promise<string> {
   return (await createMember(system)).member.id;
 }
-
-/** Polls `probe` until it returns true (at most ~15 s), for effects of queued jobs. */
-export async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    if (await probe()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
