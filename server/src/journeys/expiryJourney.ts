@@ -1,4 +1,5 @@
-import { chineseDate, isoLocalDate } from './journeyFields';
+import { localDate } from '../officialAccount/replies/localDate';
+import { chineseDate } from './journeyFields';
 import type { CandidateQuery, JourneyCandidate, JourneyDefinition } from './JourneyDefinition';
 import { reachableMembers } from './journeyScope';
 
@@ -22,7 +23,7 @@ async function candidates({ manager, config, now, scope }: CandidateQuery): Prom
   const earliest = new Map<string, { date: string; at: Date; points: number; balance: number }>();
   for (const row of rows) {
     const at = new Date(row.expires_at);
-    const date = isoLocalDate(at, timeZone);
+    const date = localDate(at, timeZone);
     const current = earliest.get(row.member_id);
     if (current && current.date !== date) continue;
     earliest.set(row.member_id, { date, at, points: (current?.points ?? 0) + Number(row.points), balance: Number(row.points_balance) });

@@ -26,9 +26,3 @@ export function chineseDate(at: Date, timeZone: string): string {
   const date = calendarDate(at, timeZone);
   return `${date.year}年${date.month}月${date.day}日`;
 }
-
-/** `2026-12-08` in the stores' time zone: run and occasion keys. */
-export function isoLocalDate(at: Date, timeZone: string): string {
-  const date = calendarDate(at, timeZone);
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}

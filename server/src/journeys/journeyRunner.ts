@@ -5,12 +5,13 @@ import { runInTransaction } from '../db/runInTransaction';
 import { Campaign } from '../campaigns/Campaign';
 import { campaignCompletion } from '../campaigns/campaignCompletion';
 import { enqueueRunSends } from '../campaigns/enqueueRunSends';
+import { localDate } from '../officialAccount/replies/localDate';
 import type { System } from '../system/System';
 import { Journey } from './Journey';
 import { journeyCampaign } from './journeyCampaign';
 import type { JourneyCandidate, JourneyDefinition } from './JourneyDefinition';
 import { JOURNEYS } from './journeyDefinitions';
-import { isoLocalDate, renderJourneyFields } from './journeyFields';
+import { renderJourneyFields } from './journeyFields';
 import { journeyPlanning } from './journeyPlanning';
 import type { JourneyScope } from './journeyScope';
 import { journeyTemplate } from './journeyTemplate';
@@ -81,7 +82,7 @@ export async function journeyRunner({ system, key, now = new Date(), scope, log 
       await repository.save(journey);
       return { state: 'refused', error: campaign.error };
     }
-    const runId = await dailyRun(manager, campaign.id, isoLocalDate(now, config.membership.timeZone), now);
+    const runId = await dailyRun(manager, campaign.id, localDate(now, config.membership.timeZone), now);
     const found = await definition.candidates({ manager, config, now, step: definition.step, daysBefore, scope });
     const enrolled = await enrol(manager, definition, settings.fields, runId, found);
     const planned = await journeyPlanning({ manager, config, campaign, runId, now });
