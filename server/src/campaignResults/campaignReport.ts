@@ -1,5 +1,5 @@
 import type { CampaignReportDto, CampaignState } from '@toyclub/shared';
-import { errors } from '../app/errors';
+import { campaignNotFound } from '../campaigns/campaignErrors';
 import type { System } from '../system/System';
 import { loadConversions } from './conversionQuery';
 import { presentCampaignReport } from './presentCampaignReport';
@@ -17,7 +17,7 @@ export async function campaignReport(input: { system: System; campaignId: string
     name: string;
     state: CampaignState;
   }>;
-  if (!campaign) throw errors.notFound('campaign_not_found', '找不到这个活动');
+  if (!campaign) throw campaignNotFound();
   const windowDays = config.campaigns.conversionWindowDays;
   const [breakdown, conversions] = await Promise.all([
     loadSendBreakdown(dataSource, input.campaignId),

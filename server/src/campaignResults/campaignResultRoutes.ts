@@ -1,17 +1,15 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { CampaignProgressDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
-import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
+import { campaignNotFound } from '../campaigns/campaignErrors';
+import { CampaignIdSchema } from '../campaigns/campaignSchemas';
 import { staffAuth } from '../staff/staffAuth';
 import { campaignReport } from './campaignReport';
 import { loadCampaignProgress } from './campaignProgressQuery';
 import { streamCampaignProgress } from './campaignProgressStream';
 import { campaignProgressHub } from './campaignProgressHub';
-
-const CampaignSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,20}$/) }) });
 
 /**
  * The console's view of a campaign's results: progress (once, or as a server-sent-events
@@ -26,9 +24,9 @@ export function campaignResultRoutes(): Router<AppState, AppContextExtras> {
     '/:id/progress',
     limit,
     auth,
-    validate(CampaignSchema, async (ctx) => {
+    validate(CampaignIdSchema, async (ctx) => {
       const progress = await loadCampaignProgress(ctx.system.dataSource, ctx.input.params.id);
-      if (!progress) throw errors.notFound('campaign_not_found', '找不到这个活动');
+      if (!progress) throw campaignNotFound();
       ctx.body = progress satisfies CampaignProgressDto;
     }),
   );
@@ -37,9 +35,9 @@ export function campaignResultRoutes(): Router<AppState, AppContextExtras> {
     '/:id/progress/stream',
     limit,
     auth,
-    validate(CampaignSchema, async (ctx) => {
+    validate(CampaignIdSchema, async (ctx) => {
       // Refuse an unknown campaign with a normal error before the stream starts.
-      if (!(await loadCampaignProgress(ctx.system.dataSource, ctx.input.params.id))) throw errors.notFound('campaign_not_found', '找不到这个活动');
+      if (!(await loadCampaignProgress(ctx.system.dataSource, ctx.input.params.id))) throw campaignNotFound();
       streamCampaignProgress(ctx, { hub: campaignProgressHub(ctx.system), campaignId: ctx.input.params.id, heartbeatMs: ctx.system.config.campaigns.progressHeartbeatSeconds * 1000 });
     }),
   );
@@ -48,7 +46,7 @@ export function campaignResultRoutes(): Router<AppState, AppContextExtras> {
     '/:id/report',
     limit,
     auth,
-    validate(CampaignSchema, async (ctx) => {
+    validate(CampaignIdSchema, async (ctx) => {
       ctx.body = await campaignReport({ system: ctx.system, campaignId: ctx.input.params.id, now: new Date() });
     }),
   );

@@ -9,13 +9,14 @@ import type { System } from '../system/System';
 import { Campaign } from './Campaign';
 import { campaignComposer, checkComposedCampaign } from './campaignComposer';
 import { installCampaignDeliveryListener } from './campaignDeliveryListener';
+import { campaignNotFound } from './campaignErrors';
 import { CampaignIdSchema, CreateCampaignSchema } from './campaignSchemas';
 import { campaignCanceller, campaignPauser, campaignResumer, campaignScheduler } from './campaignStateChanges';
 import { presentCampaign, presentCampaignDetail, presentCampaignTemplate } from './presentCampaign';
 
 async function loadCampaign(system: System, id: string): Promise<Campaign> {
   const campaign = await system.dataSource.getRepository(Campaign).findOneBy({ id });
-  if (!campaign) throw errors.notFound('campaign_not_found', '找不到这个活动');
+  if (!campaign) throw campaignNotFound();
   return campaign;
 }
 

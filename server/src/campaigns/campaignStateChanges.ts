@@ -2,6 +2,7 @@ import { errors } from '../app/errors';
 import { runInTransaction } from '../db/runInTransaction';
 import type { System } from '../system/System';
 import type { Campaign } from './Campaign';
+import { campaignNotFound } from './campaignErrors';
 import { CampaignRun } from './CampaignRun';
 import { campaignOccurrenceTask } from './CampaignOccurrenceTask';
 import { campaignPlanTask } from './CampaignPlanTask';
@@ -20,7 +21,7 @@ function repeatOf(system: System, campaign: Campaign): { cron: string; tz: strin
 
 async function requireCampaign(manager: Parameters<typeof lockCampaign>[0], campaignId: string): Promise<Campaign> {
   const campaign = await lockCampaign(manager, campaignId);
-  if (!campaign) throw errors.notFound('campaign_not_found', '找不到这个活动');
+  if (!campaign) throw campaignNotFound();
   return campaign;
 }
 
