@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { SegmentDefinition } from '@toyclub/shared';
-import { errors } from '../app/errors';
 import type { AppConfig } from '../config/configSchema';
 import { compileSegment, SEGMENT_FROM } from './segmentCompiler';
 import { Segment } from './Segment';
+import { segmentNotFound } from './segmentErrors';
 import type { SqlFragment } from './sqlFragment';
 
 /**
@@ -67,6 +67,6 @@ export async function loadSegmentAudience({
   now?: Date;
 }): Promise<SegmentAudience> {
   const segment = await manager.getRepository(Segment).findOneBy({ id: String(segmentId) });
-  if (!segment || segment.deletedAt) throw errors.notFound('segment_not_found', '找不到这个分群');
+  if (!segment || segment.deletedAt) throw segmentNotFound();
   return definitionAudience({ manager, config, definition: segment.definition, now });
 }

@@ -2,17 +2,15 @@ import Router from '@koa/router';
 import { IsNull } from 'typeorm';
 import type { BuiltinSegmentListDto, SegmentDto, SegmentListDto, SegmentPreviewDto } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from '../app/appTypes';
-import { errors } from '../app/errors';
 import { rateLimit } from '../app/rateLimit';
 import { validate } from '../app/validate';
 import { recordAudit } from '../audit/auditLog';
 import { currentStaff, staffAuth } from '../staff/staffAuth';
 import { presentSegment } from './presentSegment';
 import { Segment } from './Segment';
+import { segmentNotFound } from './segmentErrors';
 import { builtinSegmentCounts, segmentPreviewer } from './segmentPreviewer';
 import { CreateSegmentSchema, PreviewSchema, SegmentIdSchema, UpdateSegmentSchema } from './segmentSchemas';
-
-const notFound = () => errors.notFound('segment_not_found', '找不到这个分群');
 
 /** The console's segments: preview a definition, save it, and see the built-in ones with their sizes. */
 export function segmentRoutes(): Router<AppState, AppContextExtras> {
@@ -69,7 +67,7 @@ export function segmentRoutes(): Router<AppState, AppContextExtras> {
     auth,
     validate(SegmentIdSchema, async (ctx) => {
       const segment = await ctx.system.dataSource.getRepository(Segment).findOneBy({ id: ctx.input.params.id, deletedAt: IsNull() });
-      if (!segment) throw notFound();
+      if (!segment) throw segmentNotFound();
       ctx.body = presentSegment(segment) satisfies SegmentDto;
     }),
   );
@@ -81,7 +79,7 @@ export function segmentRoutes(): Router<AppState, AppContextExtras> {
     validate(UpdateSegmentSchema, async (ctx) => {
       const repository = ctx.system.dataSource.getRepository(Segment);
       const result = await repository.update({ id: ctx.input.params.id, deletedAt: IsNull() }, ctx.input.body);
-      if (result.affected !== 1) throw notFound();
+      if (result.affected !== 1) throw segmentNotFound();
       ctx.body = presentSegment(await repository.findOneByOrFail({ id: ctx.input.params.id })) satisfies SegmentDto;
     }),
   );
@@ -93,7 +91,7 @@ export function segmentRoutes(): Router<AppState, AppContextExtras> {
     validate(SegmentIdSchema, async (ctx) => {
       // Soft delete: campaigns that used the segment keep their reference.
       const result = await ctx.system.dataSource.getRepository(Segment).update({ id: ctx.input.params.id, deletedAt: IsNull() }, { deletedAt: new Date() });
-      if (result.affected !== 1) throw notFound();
+      if (result.affected !== 1) throw segmentNotFound();
       ctx.status = 204;
     }),
   );
