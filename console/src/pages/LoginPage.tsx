@@ -1,27 +1,18 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { StaffAccountDto, StaffLoginRequest, StaffSessionDto } from '@toyclub/shared';
 import { api } from '../api/apiClient';
-import { errorMessage } from '../api/ApiError';
+import { useSubmit } from '../api/useSubmit';
 
 /** 登录: username and password; the server sets the httpOnly session cookie. */
 export function LoginPage({ onSignedIn }: { onSignedIn: (staff: StaffAccountDto) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { run, busy: submitting, error } = useSubmit();
 
-  const submit = async (values: StaffLoginRequest): Promise<void> => {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const submit = (values: StaffLoginRequest): Promise<void> =>
+    run(async () => {
       const session = await api.post<StaffSessionDto>('/api/admin/session', values);
       onSignedIn(session.staff);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <div className="login-screen">

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
 import type { AutoReplyContent, AutoReplyRuleDto, AutoReplyRuleInput } from '@toyclub/shared';
 import { api } from '../../api/apiClient';
-import { errorMessage } from '../../api/ApiError';
+import { useSubmit } from '../../api/useSubmit';
 
 interface AutoReplyFormValues {
   name: string;
@@ -41,23 +40,15 @@ function toReply(values: AutoReplyFormValues): AutoReplyContent {
 export function AutoReplyModal({ rule, onClose, onSaved }: { rule: AutoReplyRuleDto | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<AutoReplyFormValues>();
   const replyType = Form.useWatch('replyType', form) ?? rule?.reply.type ?? 'text';
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving, error } = useSubmit();
 
-  const save = async (values: AutoReplyFormValues): Promise<void> => {
-    setSaving(true);
-    setError(null);
-    const body: AutoReplyRuleInput = { name: values.name, matchType: values.matchType, pattern: values.pattern, priority: values.priority, enabled: values.enabled, reply: toReply(values) };
-    try {
+  const save = (values: AutoReplyFormValues): Promise<void> =>
+    run(async () => {
+      const body: AutoReplyRuleInput = { name: values.name, matchType: values.matchType, pattern: values.pattern, priority: values.priority, enabled: values.enabled, reply: toReply(values) };
       if (rule) await api.put<AutoReplyRuleDto>(`/api/admin/auto-replies/${rule.id}`, body);
       else await api.post<AutoReplyRuleDto>('/api/admin/auto-replies', body);
       onSaved();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const required = (label: string) => [{ required: true, message: `请填写${label}` }];
   return (

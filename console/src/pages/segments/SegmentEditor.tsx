@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
 import type { SegmentDefinition, SegmentDto, SegmentInput, SegmentPreviewDto, StoreListDto, TagListDto } from '@toyclub/shared';
 import { api } from '../../api/apiClient';
-import { errorMessage } from '../../api/ApiError';
 import { useApi } from '../../api/useApi';
+import { useSubmit } from '../../api/useSubmit';
 import { navigate } from '../../app/useHashRoute';
 import type { RuleOptions } from './RuleEditor';
 import { RuleGroupEditor } from './RuleGroupEditor';
@@ -25,8 +25,6 @@ export function SegmentEditor({ segmentId, initial }: { segmentId: string | null
   const [description, setDescription] = useState(initial?.description ?? '');
   const [definition, setDefinition] = useState<SegmentDefinition>(() => initial?.definition ?? emptyDefinition());
   const [preview, setPreview] = useState<SegmentPreviewDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
 
   const options = useMemo<RuleOptions>(
@@ -38,17 +36,7 @@ export function SegmentEditor({ segmentId, initial }: { segmentId: string | null
     [stores.data, tags.data],
   );
 
-  const run = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy, error } = useSubmit();
 
   const runPreview = () => run(async () => setPreview(await api.post<SegmentPreviewDto>('/api/admin/segments/preview', { definition })));
   const save = () =>

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Input, Modal, Radio, Select, Space } from 'ant
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CreateTagRequest, TagCondition, TagDto, TagKind } from '@toyclub/shared';
 import { api } from '../../api/apiClient';
-import { errorMessage } from '../../api/ApiError';
+import { useSubmit } from '../../api/useSubmit';
 import { TagConditionEditor } from './TagConditionEditor';
 import { CONDITION_LABELS, defaultCondition } from './tagConditions';
 
@@ -15,22 +15,14 @@ export function TagCreateModal({ open, onClose, onCreated }: { open: boolean; on
   const [kind, setKind] = useState<TagKind>('manual');
   const [conditions, setConditions] = useState<TagCondition[]>([defaultCondition('categoryPurchases')]);
   const [mirror, setMirror] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving, error } = useSubmit();
 
-  const save = async (): Promise<void> => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = (): Promise<void> =>
+    run(async () => {
       const body: CreateTagRequest = { name: name.trim(), kind, mirrorToWechat: mirror, ...(kind === 'dynamic' ? { rule: { all: conditions } } : {}) };
       onCreated(await api.post<TagDto>('/api/admin/tags', body));
       setName('');
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const replace = (index: number, condition: TagCondition): void => setConditions((list) => list.map((old, at) => (at === index ? condition : old)));
   return (
