@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { startWechatSimulator } from '../wechatSimulator/startWechatSimulator';
 import type { WechatSimulator, WechatSimulatorOptions } from '../wechatSimulator/startWechatSimulator';
 
@@ -15,6 +16,8 @@ export const TEST_WECHAT_APPS = {
 /**
  * Starts a simulator on a free port with the test apps and short delays (retries after
  * 300 ms, job-finish events after 10 ms) so tests stay fast; options override anything.
+ * Each gets its own range of tag ids: test files share a database, where a WeChat tag id
+ * is unique, as it is within one real account.
  */
 export function startTestWechatSimulator(options: Partial<WechatSimulatorOptions> = {}): Promise<WechatSimulator> {
   return startWechatSimulator({
@@ -23,6 +26,7 @@ export function startTestWechatSimulator(options: Partial<WechatSimulatorOptions
     mp: { ...TEST_WECHAT_APPS.mp },
     retryDelayMs: 300,
     jobFinishDelayMs: 10,
+    firstTagId: 100 + randomInt(1, 1_000_000) * 200,
     ...options,
   });
 }

@@ -67,7 +67,7 @@ export function createSimContext(options: WechatSimulatorOptions): SimContext {
     mpUsers: new MiniProgramUserStore(clock),
     grants: new GrantStore(),
     inbox: new Inbox(),
-    tags: new TagStore(),
+    tags: new TagStore(options.firstTagId),
     mass: new MassSendStore(clock),
     qrTickets: new QrTicketStore(clock),
     templateDedup: new DedupCache(clock),

@@ -79,6 +79,11 @@ export interface WechatSimulatorOptions {
   /** Words msg_sec_check flags for review. */
   reviewWords?: string[];
   limits?: Partial<SimulatorLimits>;
+  /**
+   * Id of the first tag the account creates (WeChat: 100). Tests that share one database
+   * give each simulator its own range, as each would be a different WeChat account.
+   */
+  firstTagId?: number;
   /** Base time source in epoch ms (the simulator adds its own offset on top). */
   now?: () => number;
   logger?: Logger;

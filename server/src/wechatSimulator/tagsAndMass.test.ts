@@ -11,7 +11,7 @@ describe('WeChat simulator: tags and mass send', () => {
   beforeAll(async () => {
     // Mid-month in China, frozen: the 4-per-month window is deterministic.
     const frozen = Date.UTC(2026, 10, 15, 2, 0, 0);
-    sim = await startTestWechatSimulator({ now: () => frozen });
+    sim = await startTestWechatSimulator({ now: () => frozen, firstTagId: 100 });
   });
   afterAll(() => sim.close());
   beforeEach(async () => {

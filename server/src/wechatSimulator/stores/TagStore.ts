@@ -10,9 +10,10 @@ export const SYSTEM_TAG_IDS = new Set([0, 1, 2]);
 /** The account's tags; ids of new tags start at 100 as on WeChat. Membership lives on followers. */
 export class TagStore {
   private readonly tags = new Map<number, Tag>();
-  private nextId = 100;
+  private nextId: number;
 
-  constructor() {
+  constructor(private readonly firstId = 100) {
+    this.nextId = firstId;
     this.reset();
   }
 
@@ -52,6 +53,6 @@ export class TagStore {
   reset(): void {
     this.tags.clear();
     this.tags.set(2, { id: 2, name: '星标组' });
-    this.nextId = 100;
+    this.nextId = this.firstId;
   }
 }
