@@ -7,6 +7,8 @@ import { campaignMassSender } from './campaignMassSender';
 export interface CampaignMassSendPayload {
   runId: string;
   generation: number;
+  /** Set when the send waits out quiet hours: the time it is due. */
+  wakeAt?: number;
 }
 
 /** A mass send by tag: one WeChat call reaches the tag; its `clientmsgid` makes a retry harmless for 24 h. */
@@ -15,12 +17,18 @@ export class CampaignMassSendTask extends Task<CampaignMassSendPayload> {
   override readonly queueName = CAMPAIGN_QUEUE;
 
   override jobId(payload: CampaignMassSendPayload): string {
-    return `campaign-mass:${payload.runId}:g${payload.generation}`;
+    const wake = payload.wakeAt === undefined ? '' : `:w${payload.wakeAt}`;
+    return `campaign-mass:${payload.runId}:g${payload.generation}${wake}`;
   }
 
   async perform(payload: CampaignMassSendPayload, { system, job, log }: TaskContext): Promise<void> {
     const attempts = job.opts.attempts ?? 1;
-    await campaignMassSender({ system, runId: payload.runId, generation: payload.generation, lastAttempt: job.attemptsMade + 1 >= attempts, log });
+    const outcome = await campaignMassSender({ system, runId: payload.runId, generation: payload.generation, lastAttempt: job.attemptsMade + 1 >= attempts, log });
+    if (outcome.kind === 'wait') {
+      // As for member sends: delayed to the end of quiet hours, under a new id if woken early.
+      const wakeAt = outcome.wakeAt === payload.wakeAt ? outcome.wakeAt + 1000 : outcome.wakeAt;
+      await system.scheduler.schedule(this, { ...payload, wakeAt }, { attempts, delay: Math.max(0, wakeAt - Date.now()) });
+    }
   }
 }
 

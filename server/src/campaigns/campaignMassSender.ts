@@ -7,12 +7,14 @@ import { campaignCompletion } from './campaignCompletion';
 import { ACTIVE_STATES } from './campaignRecords';
 import { campaignPauser, campaignStopper } from './campaignStateChanges';
 import { sendableAt } from './quietHours';
+import type { SendOutcome } from './campaignSender';
 
 /**
  * Sends a run's mass message to the campaign's WeChat tag once, and marks every pending
  * record of the run sent with WeChat's msg_id (WeChat itself drops followers over their
- * four a month; the planner already skipped the ones we know of). Quiet hours make it
- * throw, so that Bull tries again later; 45028 pauses, a campaign-stopping error stops.
+ * four a month; the planner already skipped the ones we know of). In quiet hours it sends
+ * nothing and says when to wake (the caller delays the job until then); 45028 pauses, a
+ * campaign-stopping error stops.
  */
 export async function campaignMassSender({
   system,
@@ -26,16 +28,17 @@ export async function campaignMassSender({
   generation: number;
   lastAttempt: boolean;
   log: Logger;
-}): Promise<void> {
+}): Promise<SendOutcome> {
   const run = await system.dataSource.getRepository(CampaignRun).findOneBy({ id: runId });
   const campaign = run ? await system.dataSource.getRepository(Campaign).findOneBy({ id: run.campaignId }) : null;
-  if (!run || !campaign || campaign.generation !== generation || !ACTIVE_STATES.has(campaign.state)) return;
+  if (!run || !campaign || campaign.generation !== generation || !ACTIVE_STATES.has(campaign.state)) return { kind: 'done' };
   const now = new Date();
-  if (sendableAt(now, campaign.quietHours, system.config.membership.timeZone) > now) throw new Error('quiet hours: the mass send waits');
+  const wakeAt = sendableAt(now, campaign.quietHours, system.config.membership.timeZone);
+  if (wakeAt > now) return { kind: 'wait', wakeAt: wakeAt.getTime() };
   const [tag] = (await system.dataSource.query('SELECT wechat_tag_id FROM tags WHERE id = ?', [campaign.content.tagId])) as Array<{ wechat_tag_id: number | null }>;
   if (!tag?.wechat_tag_id) {
     await campaignStopper({ system, campaignId: campaign.id, reason: '标签已不再同步到微信，无法群发' });
-    return;
+    return { kind: 'done' };
   }
   try {
     const job = await system.wechat.oa.massSendToTag({
@@ -51,11 +54,15 @@ export async function campaignMassSender({
   } catch (error) {
     if (!(error instanceof WechatApiError)) throw error;
     log.warn({ runId, errcode: error.errcode, action: error.action }, 'mass send refused');
-    if (error.action === 'pauseUntilTomorrow') return void (await campaignPauser({ system, campaignId: campaign.id, untilTomorrow: true }));
+    if (error.action === 'pauseUntilTomorrow') {
+      await campaignPauser({ system, campaignId: campaign.id, untilTomorrow: true });
+      return { kind: 'done' };
+    }
     const retryable = ['retryWithBackoff', 'refreshTokenAndRetry', 'unknownOutcome', 'slowDown'].includes(error.action);
     if (retryable && !lastAttempt) throw error;
     await campaignStopper({ system, campaignId: campaign.id, reason: `微信拒绝群发（错误码 ${error.errcode ?? '无'}：${error.errmsg}）` });
-    return;
+    return { kind: 'done' };
   }
   await campaignCompletion({ dataSource: system.dataSource, runId });
+  return { kind: 'done' };
 }

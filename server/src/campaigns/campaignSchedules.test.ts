@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { CampaignInput } from '@toyclub/shared';
 import { eventually } from '../testing/startOfficialAccountHarness';
 import { CAMPAIGN_QUEUE, CAMPAIGN_SEND_QUEUE } from './campaignQueues';
@@ -84,6 +85,40 @@ describe('campaign schedules: recurring with a frequency cap, later, and quiet h
     }, 'the sends to be delayed again');
     expect((await h.detail(id)).counts.pending).toBe(3);
     for (const member of members) expect(h.sim.inbox(member.openid!)).toHaveLength(0);
+    expect((await h.owner.post(`/api/admin/campaigns/${id}/cancel`)).status).toBe(200);
+  });
+
+  it('delays a mass send planned in quiet hours, and again if woken early, instead of failing it', async () => {
+    const { segmentId, members } = await h.audience(2);
+    const simTag = h.sim.context.tags.create(`q${randomBytes(3).toString('hex')}`);
+    for (const member of members) h.sim.follower(member.openid!)!.tagIds.push(simTag.id);
+    const inserted = (await h.system.dataSource.query("INSERT INTO tags (name, kind, wechat_tag_id, mirror_to_wechat) VALUES (?, 'manual', ?, 1)", [
+      `标签${randomBytes(4).toString('hex')}`,
+      simTag.id,
+    ])) as { insertId: number };
+    const now = Date.now();
+    const quietHours = { start: localHhmm(new Date(now - 3_600_000)), end: localHhmm(new Date(now + 2 * 3_600_000)) };
+    const id = await h.launch({
+      name: '圣诞玩具节',
+      segmentId,
+      channel: 'mass_tag',
+      content: { purpose: 'marketing', tagId: String(inserted.insertId), variants: [{ text: '圣诞玩具节：全场满300减50' }] },
+      schedule: { kind: 'now' },
+      quietHours,
+    });
+    const campaigns = h.system.queues.get(CAMPAIGN_QUEUE);
+    const delayedMass = async (except: Set<string>) =>
+      (await campaigns.getDelayed()).filter((job) => String(job.id).startsWith('campaign-mass:') && String(job.id).includes(':w') && !except.has(String(job.id)));
+    const [waiting] = await eventually(async () => {
+      const jobs = await delayedMass(new Set());
+      return jobs.length === 1 ? jobs : null;
+    }, 'the delayed mass send');
+    await waiting!.promote();
+    // Woken inside quiet hours, it goes back to sleep under a new id; nothing was sent or failed.
+    await eventually(async () => ((await delayedMass(new Set([String(waiting!.id)]))).length === 1 ? true : null), 'the mass send to be delayed again');
+    expect(h.sim.calls('/cgi-bin/message/mass/sendall').filter((call) => (call.body as { filter?: { tag_id?: number } }).filter?.tag_id === simTag.id)).toHaveLength(0);
+    expect((await campaigns.getFailed()).filter((job) => String(job.id).startsWith('campaign-mass:'))).toHaveLength(0);
+    expect((await h.detail(id)).state).toBe('sending');
     expect((await h.owner.post(`/api/admin/campaigns/${id}/cancel`)).status).toBe(200);
   });
 });

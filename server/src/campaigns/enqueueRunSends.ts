@@ -2,6 +2,7 @@ import type { System } from '../system/System';
 import type { Campaign } from './Campaign';
 import { campaignMassSendTask } from './CampaignMassSendTask';
 import { campaignSendTask } from './CampaignSendTask';
+import { sendableAt } from './quietHours';
 
 /**
  * Enqueues a send job for each pending record of a run (all of them, or those of some
@@ -25,7 +26,12 @@ export async function enqueueRunSends({
   const generation = campaign.generation;
   if (campaign.channel === 'mass_tag') {
     if (memberIds) return 0; // the mass send goes once the whole run is planned
-    await system.scheduler.schedule(campaignMassSendTask, { runId, generation });
+    const wakeAt = sendableAt(now, campaign.quietHours, system.config.membership.timeZone).getTime();
+    if (wakeAt > now.getTime()) {
+      await system.scheduler.schedule(campaignMassSendTask, { runId, generation, wakeAt }, { delay: wakeAt - now.getTime() });
+    } else {
+      await system.scheduler.schedule(campaignMassSendTask, { runId, generation });
+    }
     return 1;
   }
   let enqueued = 0;
