@@ -1,7 +1,7 @@
-import type { CampaignDetailDto, CampaignInput } from '@toyclub/shared';
+import type { CampaignDetailDto } from '@toyclub/shared';
 import { eventually } from '../testing/startOfficialAccountHarness';
 import { CAMPAIGN_SEND_QUEUE } from './campaignQueues';
-import { startCampaignHarness } from './testing/campaignHarness';
+import { pointsChangeCampaign, startCampaignHarness } from './testing/campaignHarness';
 import type { CampaignHarness } from './testing/campaignHarness';
 
 const TEMPLATE_PATH = '/cgi-bin/message/template/send';
@@ -16,13 +16,7 @@ describe('pausing, resuming, cancelling and stopping a running campaign', () => 
     await h.close();
   });
 
-  const input = (segmentId: string): CampaignInput => ({
-    name: '积分变动提醒',
-    segmentId,
-    channel: 'template',
-    content: { purpose: 'service', templateId: 'TPL_POINTS_CHANGE', variants: [{ fields: { thing1: '签到奖励', number2: '5', number3: '105' } }] },
-    schedule: { kind: 'now' },
-  });
+  const input = pointsChangeCampaign;
   /** Every send job has run: nothing can send any more until someone resumes. */
   const drained = () =>
     eventually(async () => {

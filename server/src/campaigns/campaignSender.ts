@@ -9,6 +9,7 @@ import { WechatApiError } from '../wechat/gateway/WechatApiError';
 import type { Campaign } from './Campaign';
 import { CampaignSend } from './CampaignSend';
 import { campaignCompletion } from './campaignCompletion';
+import { campaignSendRateLimiter } from './campaignSendRateLimiter';
 import { campaignForSends } from './campaignContentCache';
 import { ACTIVE_STATES } from './campaignRecords';
 import { campaignWechatFailure } from './campaignWechatFailure';
@@ -66,6 +67,22 @@ async function claim(input: CampaignSendInput, now: Date): Promise<{ send: Campa
   return null;
 }
 
+/**
+ * Takes the send's slot of `campaigns.sendRate` after the claim and right before the call,
+ * so that the limit counts calls, not jobs. A send that had to wait re-checks its campaign:
+ * paused, cancelled or resumed under a new generation while it slept, it steps aside
+ * without calling (the slot is lost, the limit never exceeded) and gives back the attempt it
+ * counted, leaving the record pending for the resume (or already skipped by the cancel).
+ */
+async function takeSendSlot(system: System, send: CampaignSend, generation: number): Promise<boolean> {
+  const { waitedMs } = await campaignSendRateLimiter(system).acquire();
+  if (waitedMs === 0) return true;
+  const [current] = (await system.dataSource.query('SELECT state, generation FROM campaigns WHERE id = ?', [send.campaignId])) as Array<{ state: string; generation: number }>;
+  if (current && current.generation === generation && ACTIVE_STATES.has(current.state)) return true;
+  await system.dataSource.query('UPDATE campaign_sends SET attempts = attempts - 1 WHERE id = ? AND attempts > 0', [send.id]);
+  return false;
+}
+
 /** Calls WeChat for one member on the campaign's channel; resolves with the template msgid when there is one. */
 async function deliver(system: System, campaign: Campaign, send: CampaignSend): Promise<string | null> {
   const variant = campaign.content.variants[send.variant] ?? campaign.content.variants[0]!;
@@ -99,7 +116,8 @@ async function deliver(system: System, campaign: Campaign, send: CampaignSend): 
 
 /**
  * Sends one member's campaign message exactly once: claims the record (skipped unless it
- * is pending and its campaign active), which records the attempt, calls WeChat, and records the
+ * is pending and its campaign active), which records the attempt, takes a slot of the
+ * send rate (see takeSendSlot), calls WeChat, and records the
  * outcome (a template's msgid is registered so that TEMPLATESENDJOBFINISH marks it
  * delivered). Failures are mapped by their gateway action (see campaignWechatFailure);
  * those worth retrying are rethrown for Bull to retry with the same client_msg_id.
@@ -111,6 +129,7 @@ export async function campaignSender(input: CampaignSendInput): Promise<SendOutc
   if (claimed === null) return { kind: 'done' };
   if ('wakeAt' in claimed) return { kind: 'wait', wakeAt: claimed.wakeAt };
   const { send, campaign } = claimed;
+  if (!(await takeSendSlot(system, send, input.generation))) return { kind: 'done' };
   let msgId: string | null;
   try {
     msgId = await deliver(system, campaign, send);

@@ -14,13 +14,17 @@ const campaignTemplate = z.object({
 });
 
 /**
- * The campaign engine's settings: the store's approved templates, the send rate (Bull's
- * limiter on the dedicated `campaign-sends` queue), the planner's page size and WeChat's
+ * The campaign engine's settings: the store's approved templates, the send rate (a Redis
+ * rate limiter shared by the workers), the planner's page size and WeChat's
  * channel limits.
  */
 export const campaignsConfigSchema = z.object({
   templates: z.array(campaignTemplate),
-  /** At most `max` send jobs per `durationMs`, across every worker (Bull keeps the count in Redis). */
+  /**
+   * At most `max` WeChat calls in any `durationMs`, evenly spaced, across every worker: each
+   * send takes a slot of a Redis rate limiter right before its call (campaignSendRateLimiter);
+   * Bull's limiter on the queue is only a coarse guard above it (campaignSendQueueLimiter).
+   */
   sendRate: z.object({ max: positiveInt, durationMs: positiveInt }),
   planPageSize: positiveInt.max(10_000),
   /** Concurrent send jobs per worker process. */

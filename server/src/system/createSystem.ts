@@ -5,7 +5,7 @@ import { runMigrations } from '../db/runMigrations';
 import { createLogger } from '../logging/createLogger';
 import type { Logger } from '../logging/createLogger';
 import { QueueRegistry } from '../queue/QueueRegistry';
-import { CAMPAIGN_SEND_QUEUE } from '../campaigns/campaignQueues';
+import { CAMPAIGN_SEND_QUEUE, campaignSendQueueLimiter } from '../campaigns/campaignQueues';
 import { TaskScheduler } from '../queue/TaskScheduler';
 import { createRedis } from '../redis/createRedis';
 import { createWechatGateway } from '../wechat/gateway/createWechatGateway';
@@ -37,7 +37,7 @@ export async function createSystem({ config, role, migrate = true, logger }: Cre
   }
   const redis = createRedis(config.redis.url);
   const queues = new QueueRegistry(config, {
-    [CAMPAIGN_SEND_QUEUE]: { max: config.campaigns.sendRate.max, duration: config.campaigns.sendRate.durationMs },
+    [CAMPAIGN_SEND_QUEUE]: campaignSendQueueLimiter(config.campaigns.sendRate),
   });
   const scheduler = new TaskScheduler(queues);
   const wechat = createWechatGateway({ config, redis, logger: log });

@@ -12,6 +12,17 @@ import { CAMPAIGN_TASKS } from './campaignTasks';
 import { Campaign } from '../Campaign';
 import { presentCampaignDetail } from '../presentCampaign';
 
+/** A service-notice template campaign (积分变动提醒) to `segmentId`, sent now. */
+export function pointsChangeCampaign(segmentId: string): CampaignInput {
+  return {
+    name: '积分变动提醒',
+    segmentId,
+    channel: 'template',
+    content: { purpose: 'service', templateId: 'TPL_POINTS_CHANGE', variants: [{ fields: { thing1: '签到奖励', number2: '5', number3: '105' } }] },
+    schedule: { kind: 'now' },
+  };
+}
+
 /** A staff client as `staffClient` returns it. */
 type StaffClient = Awaited<ReturnType<typeof staffClient>>;
 
