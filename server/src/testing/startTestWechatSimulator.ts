@@ -16,8 +16,8 @@ export const TEST_WECHAT_APPS = {
 /**
  * Starts a simulator on a free port with the test apps and short delays (retries after
  * 300 ms, job-finish events after 10 ms) so tests stay fast; options override anything.
- * Each gets its own range of tag ids: test files share a database, where a WeChat tag id
- * is unique, as it is within one real account.
+ * Each gets its own ranges of tag and message ids: test files share a database, where
+ * WeChat's ids are unique, as they are within one real account.
  */
 export function startTestWechatSimulator(options: Partial<WechatSimulatorOptions> = {}): Promise<WechatSimulator> {
   return startWechatSimulator({
@@ -27,6 +27,8 @@ export function startTestWechatSimulator(options: Partial<WechatSimulatorOptions
     retryDelayMs: 300,
     jobFinishDelayMs: 10,
     firstTagId: 100 + randomInt(1, 1_000_000) * 200,
+    // Ranges 10^12 apart (about a million messages each), all below 2^63 as WeChat's are.
+    firstMsgId: (3_487_542_469_355_618_313n + BigInt(randomInt(1, 5_000_000)) * 1_000_000_000_000n).toString(),
     ...options,
   });
 }

@@ -72,7 +72,7 @@ export function createSimContext(options: WechatSimulatorOptions): SimContext {
     qrTickets: new QrTicketStore(clock),
     templateDedup: new DedupCache(clock),
     // Above 2^53 (9007199254740992) on purpose: JSON.parse would corrupt these ids.
-    msgIds: new Int64Sequence(3_487_542_469_355_618_313n, 1_000_003n),
+    msgIds: new Int64Sequence(options.firstMsgId === undefined ? 3_487_542_469_355_618_313n : BigInt(options.firstMsgId), 1_000_003n),
     menu: { value: undefined },
     drafts: new Map(),
   };

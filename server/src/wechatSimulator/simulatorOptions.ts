@@ -84,6 +84,11 @@ export interface WechatSimulatorOptions {
    * give each simulator its own range, as each would be a different WeChat account.
    */
   firstTagId?: number;
+  /**
+   * First message id (decimal, above 2^53 like WeChat's). Tests that share one database
+   * give each simulator its own, as their template sends' msgids must not collide.
+   */
+  firstMsgId?: string;
   /** Base time source in epoch ms (the simulator adds its own offset on top). */
   now?: () => number;
   logger?: Logger;
