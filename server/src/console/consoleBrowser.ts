@@ -23,9 +23,15 @@ export function openDesktopContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
 }
 
-/** Picks `option` in the antd Select `select` (antd renders options in a detached dropdown). */
+/**
+ * Picks `option` in the antd Select `select` (antd renders options in a detached dropdown).
+ * A searchable select is filtered by the option's text first: antd renders only the
+ * options in view, and a database shared with other tests holds many stores and segments.
+ */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
+  const search = select.locator('input.ant-select-selection-search-input');
+  if (await search.isEditable()) await search.fill(option);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
   // Multiple selects stay open after a pick; closing keeps the next click from landing on the list.
