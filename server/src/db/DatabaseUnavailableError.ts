@@ -26,7 +26,9 @@ export class DatabaseUnavailableError extends Error {
         return new DatabaseUnavailableError(`Cannot resolve the database host "${address.host}". Check DATABASE_URL.`);
       case 'ETIMEDOUT':
         return new DatabaseUnavailableError(`Timed out connecting to MariaDB/MySQL at ${where}. Check DATABASE_URL.`);
+      // MariaDB answers ER_ACCESS_DENIED_NO_PASSWORD_ERROR instead for a user without a password in some setups.
       case 'ER_ACCESS_DENIED_ERROR':
+      case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
       case 'ER_DBACCESS_DENIED_ERROR':
         return new DatabaseUnavailableError(
           `MariaDB/MySQL at ${where} refused user "${address.user}": wrong user name or password, or no rights ` +
