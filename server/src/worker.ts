@@ -20,6 +20,7 @@ runMain('ToyClub worker', async () => {
     concurrencyByQueue: { [CAMPAIGN_SEND_QUEUE]: config.campaigns.sendConcurrency },
   });
   await registerRepeatableJobs(system.scheduler, system.queues);
-  system.logger.info({ queues: worker.processedQueues.map((queue) => queue.name) }, 'worker started');
+  // Before the announcement, so that a signal sent on reading it is always handled.
   onShutdownSignal(system.logger, config.shutdown.timeoutMs, () => system.close());
+  system.logger.info({ queues: worker.processedQueues.map((queue) => queue.name) }, 'worker started');
 });

@@ -29,6 +29,8 @@ export function onShutdownSignal(logger: Logger, timeoutMs: number, shutdown: ()
       },
     );
   };
-  process.once('SIGTERM', handle);
-  process.once('SIGINT', handle);
+  // `on`, not `once`: the second signal must reach `handle` (logged, exit 1) rather than
+  // Node's default action, which would kill the process without a word.
+  process.on('SIGTERM', handle);
+  process.on('SIGINT', handle);
 }

@@ -44,7 +44,7 @@ export function spawnTsProcess(entry: string, args: string[] = [], env: NodeJS.P
           resolve(match);
         } else if (child.exitCode !== null || child.signalCode !== null) {
           listeners.delete(check);
-          reject(new Error(`process exited before printing ${pattern}:\n${output}`));
+          reject(new Error(`process exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${output}`));
         }
       };
       listeners.add(check);

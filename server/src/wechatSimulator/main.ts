@@ -25,11 +25,11 @@ runMain('WeChat simulator', async () => {
     jobFinishDelayMs: args.jobFinishDelayMs,
     logger,
   });
+  onShutdownSignal(logger, 5000, () => sim.close());
   process.stdout.write(
     `WeChat simulator listening on ${sim.url}\n` +
       `  official account ${wechat.oa.appId}, mini-program ${wechat.mp.appId}\n` +
       `  pushes to ${sim.settings.callbackUrl ?? '(nowhere yet)'} (${sim.settings.pushMode} mode)\n` +
       `  control API: GET ${sim.url}/__sim\n`,
   );
-  onShutdownSignal(logger, 5000, () => sim.close());
 });
