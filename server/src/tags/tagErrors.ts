@@ -17,5 +17,11 @@ export const tagErrors = {
     errors.conflict('wechat_tag_too_large', '这个标签在公众号上超过 10 万粉丝，微信不允许直接删除，请先同步取消标记'),
   wechatUnavailable: (): AppError => errors.serviceUnavailable('wechat_unavailable', '暂时无法连接微信，请稍后再试'),
   assignedByRule: (): AppError => errors.conflict('tag_assigned_by_rule', '这个标签由规则自动维护，不能手动移除'),
+  /** `users` as `tagUsers` names them (分群「…」, 活动「…」); the first three are listed. */
+  inUse: (users: string[]): AppError =>
+    errors.conflict(
+      'tag_in_use',
+      `${users.slice(0, 3).join('、')}${users.length > 3 ? ` 等 ${users.length} 处` : ''}正在使用该标签，请先修改分群或等活动结束后再删除`,
+    ),
   notAssigned: (): AppError => errors.notFound('member_tag_not_found', '这位会员没有这个标签'),
 };

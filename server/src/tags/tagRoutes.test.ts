@@ -1,7 +1,9 @@
-import type { ApiErrorBody, MemberTagListDto, TagDto, TagListDto, TagMirrorDto } from '@toyclub/shared';
+import type { ApiErrorBody, MemberTagListDto, SegmentDto, TagDto, TagListDto, TagMirrorDto } from '@toyclub/shared';
 import { AuditEntry } from '../audit/AuditEntry';
+import { Campaign } from '../campaigns/Campaign';
 import type { System } from '../system/System';
 import { createTestSystem } from '../testing/createTestSystem';
+import { createCampaignFixture } from '../testing/factories/createCampaignFixture';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { startTestServer } from '../testing/startTestServer';
 import type { TestServer } from '../testing/startTestServer';
@@ -128,5 +130,49 @@ describe('/api/admin/tags and members’ manual tags', () => {
     expect((await system.wechat.oa.tags.list()).find((candidate) => candidate.id === made.id)?.name).toBe(newName);
     expect((await owner.delete(`/api/admin/tags/${tag.id}`)).status).toBe(204);
     expect((await system.wechat.oa.tags.list()).some((candidate) => candidate.id === made.id)).toBe(false);
+  });
+
+  it('refuses to delete a tag a saved segment or an unfinished campaign uses, changing nothing', async () => {
+    const tag = (await owner.post<TagDto>('/api/admin/tags', { name: uniqueName('在用'), kind: 'manual' })).body;
+    const made = await system.wechat.oa.tags.create(tag.name);
+    await system.dataSource.getRepository(Tag).update({ id: tag.id }, { wechatTagId: made.id, mirrorToWechat: true });
+    const memberId = await newMemberId(system);
+    await owner.post(`/api/admin/members/${memberId}/tags`, { tagId: tag.id });
+    const refusal = async (): Promise<ApiErrorBody & { status: number }> => {
+      const answer = await owner.delete<ApiErrorBody>(`/api/admin/tags/${tag.id}`);
+      return { ...answer.body, status: answer.status };
+    };
+    const unchanged = async (): Promise<void> => {
+      expect(await system.dataSource.getRepository(Tag).countBy({ id: tag.id, wechatTagId: made.id })).toBe(1);
+      expect(await system.dataSource.getRepository(MemberTag).countBy({ tagId: tag.id, memberId })).toBe(1);
+      expect((await system.wechat.oa.tags.list()).some((candidate) => candidate.id === made.id)).toBe(true);
+    };
+
+    // A rule deep in a nested group counts too.
+    const segmentName = uniqueName('在用分群');
+    const definition = { op: 'and', rules: [{ kind: 'spend', window: 'total', minFen: 100 }, { op: 'or', rules: [{ kind: 'tag', tagIds: [Number(tag.id)] }] }] };
+    const segment = (await owner.post<SegmentDto>('/api/admin/segments', { name: segmentName, definition })).body;
+    expect(await refusal()).toMatchObject({ status: 409, error: 'tag_in_use', message: expect.stringContaining(`分群「${segmentName}」正在使用该标签`) });
+    await unchanged();
+
+    // A campaign still walks its segment after the segment is deleted.
+    const campaign = await createCampaignFixture(system, { state: 'scheduled' });
+    await system.dataSource.getRepository(Campaign).update({ id: campaign.campaign.id }, { segmentId: segment.id });
+    expect((await owner.delete(`/api/admin/segments/${segment.id}`)).status).toBe(204);
+    const bySegment = await refusal();
+    expect(bySegment).toMatchObject({ status: 409, error: 'tag_in_use' });
+    expect(bySegment.message).toContain(`活动「${campaign.campaign.name}」`);
+    expect(bySegment.message).not.toContain('分群「');
+    await campaign.setState('completed');
+
+    // A mass send to the tag's WeChat fans.
+    const mass = await createCampaignFixture(system, { state: 'paused' });
+    await system.dataSource.getRepository(Campaign).update({ id: mass.campaign.id }, { channel: 'mass_tag', content: { purpose: 'marketing', tagId: tag.id, variants: [{ text: '新品到店' }] } });
+    expect(await refusal()).toMatchObject({ status: 409, error: 'tag_in_use', message: expect.stringContaining(`活动「${mass.campaign.name}」正在使用该标签`) });
+    await unchanged();
+
+    await mass.setState('cancelled');
+    expect((await owner.delete(`/api/admin/tags/${tag.id}`)).status).toBe(204);
+    expect(await system.dataSource.getRepository(Tag).countBy({ id: tag.id })).toBe(0);
   });
 });
