@@ -276,6 +276,40 @@ describe('journeys', () => {
       expect(welcome.counts.enrolled).toBeGreaterThan(0);
     });
 
+    it('names the template and field texts each journey sends, and counts its sends of the last 30 days apart from older ones', async () => {
+      const { scope, members } = await freshMembers(1);
+      const result = ran(await run('welcome', scope));
+      await settled(result.campaignId);
+      const welcomeOf = async (): Promise<JourneyDto> => (await h.owner.get<JourneyListDto>('/api/admin/journeys')).body.journeys.find((journey) => journey.key === 'welcome')!;
+      const before = await welcomeOf();
+      expect(before.template).toEqual({ title: '入会成功通知', channel: 'template' });
+      expect(before.fields).toEqual([
+        { key: 'thing1', label: '会员等级', pattern: '{tierName}会员' },
+        { key: 'thing2', label: '会员权益', pattern: '{benefits}' },
+        { key: 'time3', label: '入会时间', pattern: '{joinedAt}' },
+      ]);
+      expect(before.recent.enrolled).toBeGreaterThan(0);
+      expect(before.recent.delivered + before.recent.sent).toBeGreaterThan(0);
+
+      // This member's welcome was 40 days ago: it leaves the recent counts and stays in the totals.
+      await h.system.dataSource.query('UPDATE journey_enrolments SET created_at = ? WHERE member_id = ? AND journey_key = ?', [new Date(Date.now() - 40 * DAY_MS), members[0]!.id, 'welcome']);
+      const after = await welcomeOf();
+      // Other welcomes may come and go (or be reported delivered) meanwhile: the part older than 30 days grows by exactly this one.
+      const older = (dto: JourneyDto): number[] => [dto.counts.enrolled - dto.recent.enrolled, dto.counts.sent + dto.counts.delivered - dto.recent.sent - dto.recent.delivered];
+      expect(older(after).map((count, index) => count - older(before)[index]!)).toEqual([1, 1]);
+
+      const settings = h.system.config.journeys.expiry;
+      const approved = settings.templateId;
+      settings.templateId = 'TPL_NOT_APPROVED';
+      try {
+        const expiry = (await h.owner.get<JourneyListDto>('/api/admin/journeys')).body.journeys.find((journey) => journey.key === 'expiry')!;
+        expect(expiry.template).toBeNull();
+        expect(expiry.fields.map((field) => field.label)).toEqual(Object.keys(settings.fields));
+      } finally {
+        settings.templateId = approved;
+      }
+    });
+
     it('switches a journey off (its run then sends nothing) and on, and changes the days before', async () => {
       const off = await h.owner.patch<JourneyDto>('/api/admin/journeys/welcome', { enabled: false });
       expect(off.status).toBe(200);
