@@ -1,22 +1,20 @@
 import type { EntityManager } from 'typeorm';
+import { SEGMENT_FROM } from '../segments/segmentCompiler';
 import type { SegmentAudience } from '../segments/segmentAudience';
 
 /**
  * True when at least one audience member satisfies `condition` (SQL on `members m`,
- * e.g. an EXISTS on their follower). Walks the audience page by page and stops at the
- * first page with a match, so a large audience with many matches answers at once.
+ * e.g. an EXISTS on their follower). One query that stops at the first match, so a
+ * large audience costs no more than the first member found.
  */
 export async function audienceHasAny(
   manager: EntityManager,
   audience: SegmentAudience,
   condition: { sql: string; params: unknown[] },
-  pageSize = 5000,
 ): Promise<boolean> {
-  for (let after = 0; ; ) {
-    const ids = await audience.page(after, pageSize);
-    if (ids.length === 0) return false;
-    const rows = (await manager.query(`SELECT 1 FROM members m WHERE m.id IN (?) AND ${condition.sql} LIMIT 1`, [ids, ...condition.params])) as unknown[];
-    if (rows.length > 0) return true;
-    after = ids[ids.length - 1]!;
-  }
+  const rows = (await manager.query(`SELECT 1 FROM ${SEGMENT_FROM} WHERE (${audience.where.sql}) AND (${condition.sql}) LIMIT 1`, [
+    ...audience.where.params,
+    ...condition.params,
+  ])) as unknown[];
+  return rows.length > 0;
 }

@@ -12,6 +12,8 @@ import type { SqlFragment } from './sqlFragment';
  * once and none is read twice. Deleted members are never part of it.
  */
 export interface SegmentAudience {
+  /** The compiled definition, over {@link SEGMENT_FROM}: for one query that asks more of the audience. */
+  readonly where: SqlFragment;
   count(): Promise<number>;
   /** Up to `limit` member ids greater than `afterMemberId`, ascending. */
   page(afterMemberId: number, limit: number): Promise<number[]>;
@@ -20,6 +22,7 @@ export interface SegmentAudience {
 /** The audience of a definition compiled at `now` (its time-relative rules are fixed at that moment). */
 export function audienceOf({ manager, where }: { manager: EntityManager; where: SqlFragment }): SegmentAudience {
   return {
+    where,
     async count() {
       const [row] = (await manager.query(`SELECT COUNT(*) AS n FROM ${SEGMENT_FROM} WHERE ${where.sql}`, where.params)) as Array<{ n: string | number }>;
       return Number(row?.n ?? 0);
