@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { AuditOutlined, MessageOutlined, NotificationOutlined, TagsOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { AuditOutlined, MessageOutlined, NodeIndexOutlined, NotificationOutlined, TagsOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { StaffAccountDto, StaffRole } from '@toyclub/shared';
 import { navigate } from './useHashRoute';
 
@@ -10,6 +10,7 @@ const MENU = [
   { key: '/members', icon: <TeamOutlined />, label: '会员' },
   { key: '/segments', icon: <UsergroupAddOutlined />, label: '人群' },
   { key: '/campaigns', icon: <NotificationOutlined />, label: '营销活动' },
+  { key: '/journeys', icon: <NodeIndexOutlined />, label: '自动旅程' },
   { key: '/tags', icon: <TagsOutlined />, label: '标签' },
   { key: '/auto-replies', icon: <MessageOutlined />, label: '自动回复' },
   { key: '/audit', icon: <AuditOutlined />, label: '审计日志' },

@@ -6,6 +6,7 @@ import { CampaignCreatePage } from '../pages/campaigns/CampaignCreatePage';
 import { CampaignDetailPage } from '../pages/campaigns/CampaignDetailPage';
 import { CampaignListPage } from '../pages/campaigns/CampaignListPage';
 import { CampaignReportPage } from '../pages/campaigns/CampaignReportPage';
+import { JourneysPage } from '../pages/journeys/JourneysPage';
 import { MemberDetailPage } from '../pages/members/MemberDetailPage';
 import { MemberListPage } from '../pages/members/MemberListPage';
 import { SegmentEditorPage } from '../pages/segments/SegmentEditorPage';
@@ -26,6 +27,8 @@ export function RoutedPage({ path, staff }: { path: string; staff: StaffAccountD
       if (id === 'new') return <CampaignCreatePage />;
       if (id && sub === 'report') return <CampaignReportPage key={id} campaignId={id} />;
       return id ? <CampaignDetailPage key={id} campaignId={id} /> : <CampaignListPage />;
+    case 'journeys':
+      return <JourneysPage />;
     case 'tags':
       return <TagsPage />;
     case 'auto-replies':
