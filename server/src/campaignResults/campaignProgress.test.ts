@@ -112,12 +112,17 @@ describe('campaign progress', () => {
     await eventually(() => (campaignProgressHub(system).activeKeys === 0 ? true : null), 'the poll to stop after the last viewer left');
   });
 
-  it('refuses an unknown campaign before streaming, and anyone without a console session', async () => {
+  it('refuses an unknown campaign before streaming, anyone without a console session, and a clerk', async () => {
     const unknown = await fetch(`${server.baseUrl}/api/admin/campaigns/999999999/progress/stream`, { headers: { cookie: owner.cookie } });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as ApiErrorBody).error).toBe('campaign_not_found');
     const anonymous = await fetch(`${server.baseUrl}/api/admin/campaigns/1/progress/stream`);
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as ApiErrorBody).error).toBe('staff_session_required');
+    const { campaign } = await createCampaignFixture(system);
+    const clerk = await staffClient(server.baseUrl, (await createStaff(system, { role: 'clerk' })).username);
+    const refused = await fetch(`${server.baseUrl}/api/admin/campaigns/${campaign.id}/progress/stream`, { headers: { cookie: clerk.cookie } });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ApiErrorBody).error).toBe('permission_denied');
   });
 });

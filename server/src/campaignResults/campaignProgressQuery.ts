@@ -9,6 +9,12 @@ interface CampaignRow {
   paused_until: Date | null;
 }
 
+/** True when the campaign exists: one primary-key read, for checks that need no counts. */
+export async function campaignExists(dataSource: DataSource, campaignId: string): Promise<boolean> {
+  const rows = (await dataSource.query('SELECT 1 FROM campaigns WHERE id = ? LIMIT 1', [campaignId])) as unknown[];
+  return rows.length > 0;
+}
+
 /**
  * The progress of a campaign's latest run, or null for an unknown campaign. Three small
  * indexed reads (the counts come from `(run_id, state, id)` alone), cheap enough to

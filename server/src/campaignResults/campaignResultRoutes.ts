@@ -7,7 +7,7 @@ import { campaignNotFound } from '../campaigns/campaignErrors';
 import { CampaignIdSchema } from '../campaigns/campaignSchemas';
 import { staffAuth } from '../staff/staffAuth';
 import { campaignReport } from './campaignReport';
-import { loadCampaignProgress } from './campaignProgressQuery';
+import { campaignExists, loadCampaignProgress } from './campaignProgressQuery';
 import { streamCampaignProgress } from './campaignProgressStream';
 import { campaignProgressHub } from './campaignProgressHub';
 
@@ -36,8 +36,9 @@ export function campaignResultRoutes(): Router<AppState, AppContextExtras> {
     limit,
     auth,
     validate(CampaignIdSchema, async (ctx) => {
-      // Refuse an unknown campaign with a normal error before the stream starts.
-      if (!(await loadCampaignProgress(ctx.system.dataSource, ctx.input.params.id))) throw campaignNotFound();
+      // Refuse an unknown campaign with a normal error before the stream starts; the stream's
+      // first event then carries the counts, so they are not loaded here too.
+      if (!(await campaignExists(ctx.system.dataSource, ctx.input.params.id))) throw campaignNotFound();
       streamCampaignProgress(ctx, { hub: campaignProgressHub(ctx.system), campaignId: ctx.input.params.id, heartbeatMs: ctx.system.config.campaigns.progressHeartbeatSeconds * 1000 });
     }),
   );
