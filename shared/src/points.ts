@@ -8,7 +8,8 @@ export type PointsReason =
   | 'redemption'
   | 'redemption_cancel'
   | 'expiry'
-  | 'adjustment';
+  | 'adjustment'
+  | 'winback_bonus';
 
 /** The Chinese label of each ledger reason. */
 export const POINTS_REASON_LABELS: Record<PointsReason, string> = {
@@ -19,6 +20,7 @@ export const POINTS_REASON_LABELS: Record<PointsReason, string> = {
   redemption_cancel: '兑换取消退回',
   expiry: '积分过期',
   adjustment: '人工调整',
+  winback_bonus: '回归礼积分',
 };
 
 /** One ledger entry, as the member sees it. */

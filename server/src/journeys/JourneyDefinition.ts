@@ -22,6 +22,21 @@ export interface CandidateQuery {
   scope?: JourneyScope;
 }
 
+/** A member's enrolment made by this run, before its send is planned. */
+export interface FreshEnrolment {
+  id: string;
+  memberId: string;
+  occasionKey: string;
+}
+
+/** What a journey's grant gets: the run's transaction and its fresh enrolments, by ascending member id. */
+export interface JourneyGrant {
+  manager: EntityManager;
+  config: AppConfig;
+  now: Date;
+  enrolments: FreshEnrolment[];
+}
+
 /** The configuration every journey has. */
 export interface JourneyTemplateSettings {
   enabled: boolean;
@@ -41,4 +56,10 @@ export interface JourneyDefinition {
   settings(config: AppConfig): JourneyTemplateSettings;
   /** Today's members not yet enrolled in the step for their occasion (set-based SQL). */
   candidates(query: CandidateQuery): Promise<JourneyCandidate[]>;
+  /**
+   * What the step gives each newly enrolled member besides the message (the churn
+   * warning's bonus points), in the run's transaction so that it commits together with
+   * the enrolment or not at all. Returns how many members were granted something.
+   */
+  grant?(grant: JourneyGrant): Promise<number>;
 }

@@ -1,7 +1,9 @@
+import type { AppConfig } from '../config/configSchema';
 import { builtinCondition, builtinDescription } from '../segments/builtinSegments';
 import { chineseDate } from './journeyFields';
 import type { CandidateQuery, JourneyCandidate, JourneyDefinition } from './JourneyDefinition';
 import { reachableMembers } from './journeyScope';
+import { winBackBonus } from './winBackBonus';
 
 const DAY_MS = 86_400_000;
 
@@ -30,13 +32,20 @@ async function candidates({ manager, config, now, step, scope }: CandidateQuery)
   return rows.map((row) => ({ memberId: Number(row.member_id), occasionKey: row.occasion_key, values }));
 }
 
-/** 流失预警: a win-back offer when a member enters 流失风险. */
+/** What the member is given, for the console: the bonus points and how long they last, or the offer text alone. */
+function describeOffer(config: AppConfig): string {
+  const { offer, bonusPoints, offerValidDays } = config.journeys.churn;
+  return bonusPoints > 0 ? `${offer}（每次自动发放 ${bonusPoints} 积分，${offerValidDays} 天内有效）` : offer;
+}
+
+/** 流失预警: a win-back offer when a member enters 流失风险, with its bonus points credited once per episode. */
 export const churnJourney: JourneyDefinition = {
   key: 'churn',
   step: 'warning',
   name: '流失预警',
-  describe: (config) => `会员进入「流失风险」（${builtinDescription('churn_risk', config.segments.builtin)}）时发送回归礼遇：${config.journeys.churn.offer}`,
+  describe: (config) => `会员进入「流失风险」（${builtinDescription('churn_risk', config.segments.builtin)}）时发送回归礼遇：${describeOffer(config)}`,
   segment: () => ({ op: 'and', rules: [{ kind: 'builtin', segment: 'churn_risk' }] }),
   settings: (config) => config.journeys.churn,
   candidates,
+  grant: winBackBonus,
 };

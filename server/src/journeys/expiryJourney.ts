@@ -8,6 +8,8 @@ const DAY_MS = 86_400_000;
 /**
  * Members with points lots expiring within `withinDays`: one reminder per member and
  * expiry date (local), for the earliest date, with the points that expire that day.
+ * A win-back bonus lot is left out: the churn warning that credited it gave its date,
+ * and would otherwise be followed by a reminder of it the same morning.
  */
 async function candidates({ manager, config, now, scope }: CandidateQuery): Promise<JourneyCandidate[]> {
   const timeZone = config.membership.timeZone;
@@ -15,7 +17,7 @@ async function candidates({ manager, config, now, scope }: CandidateQuery): Prom
   const rows = (await manager.query(
     `SELECT p.member_id, p.expires_at, SUM(p.remaining) AS points, m.points_balance
        FROM points_entries p JOIN members m ON m.id = p.member_id
-      WHERE p.remaining > 0 AND p.expires_at > ? AND p.expires_at <= ? AND ${members.sql}
+      WHERE p.remaining > 0 AND p.expires_at > ? AND p.expires_at <= ? AND p.reason <> 'winback_bonus' AND ${members.sql}
       GROUP BY p.member_id, p.expires_at, m.points_balance
       ORDER BY p.member_id, p.expires_at`,
     [now, new Date(now.getTime() + config.journeys.expiry.withinDays * DAY_MS), ...members.params],

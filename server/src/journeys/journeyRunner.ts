@@ -9,7 +9,7 @@ import { localDate } from '../officialAccount/replies/localDate';
 import type { System } from '../system/System';
 import { Journey } from './Journey';
 import { journeyCampaign } from './journeyCampaign';
-import type { JourneyCandidate, JourneyDefinition } from './JourneyDefinition';
+import type { FreshEnrolment, JourneyCandidate, JourneyDefinition } from './JourneyDefinition';
 import { JOURNEYS } from './journeyDefinitions';
 import { renderJourneyFields } from './journeyFields';
 import { journeyPlanning } from './journeyPlanning';
@@ -21,7 +21,8 @@ export type JourneyRunResult =
   | { state: 'disabled' }
   /** Nothing sent, and why (also kept as the journey's last error for the console). */
   | { state: 'refused'; error: string }
-  | { state: 'ran'; campaignId: string; runId: string; enrolled: number; planned: number };
+  /** `granted`: members given the step's benefit (the churn warning's bonus points). */
+  | { state: 'ran'; campaignId: string; runId: string; enrolled: number; planned: number; granted: number };
 
 const CHUNK = 1000;
 
@@ -47,6 +48,16 @@ async function enrol(manager: EntityManager, definition: JourneyDefinition, fiel
   return inserted;
 }
 
+/** The run's enrolments not yet planned: the ones this run just made (a committed run leaves none). */
+async function freshEnrolments(manager: EntityManager, runId: string): Promise<FreshEnrolment[]> {
+  const rows = (await manager.query('SELECT id, member_id, occasion_key FROM journey_enrolments WHERE run_id = ? AND send_id IS NULL ORDER BY member_id, id', [runId])) as Array<{
+    id: string | number;
+    member_id: string | number;
+    occasion_key: string;
+  }>;
+  return rows.map((row) => ({ id: String(row.id), memberId: String(row.member_id), occasionKey: row.occasion_key }));
+}
+
 /** A run planned inside the transaction, to be enqueued after it. */
 interface Planned {
   state: 'ran';
@@ -54,13 +65,14 @@ interface Planned {
   runId: string;
   enrolled: number;
   planned: number;
+  granted: number;
 }
 
 /**
  * Runs one journey for today: under the journey's row lock (two runs of one journey take
  * turns), finds today's members by set-based SQL, enrols each for its occasion (unique:
- * never twice), and creates their send records in the journey's campaign, in the same
- * transaction; after the commit the sends are enqueued like any campaign's (quiet hours
+ * never twice), creates their send records in the journey's campaign and grants what the
+ * step gives (the churn warning's bonus points), in the same transaction; after the commit the sends are enqueued like any campaign's (quiet hours
  * delay them, the rate limiter paces them). A run that dies after the commit is repaired
  * by the next one: the day's pending sends are enqueued again under the same job ids.
  */
@@ -85,7 +97,10 @@ export async function journeyRunner({ system, key, now = new Date(), scope, log 
     const runId = await dailyRun(manager, campaign.id, localDate(now, config.membership.timeZone), now);
     const found = await definition.candidates({ manager, config, now, step: definition.step, daysBefore, scope });
     const enrolled = await enrol(manager, definition, settings.fields, runId, found);
+    const fresh = definition.grant ? await freshEnrolments(manager, runId) : [];
     const planned = await journeyPlanning({ manager, config, campaign, runId, now });
+    // After planning, so that the members' row locks are held only to the commit.
+    const granted = definition.grant ? await definition.grant({ manager, config, now, enrolments: fresh }) : 0;
     if (planned > 0) {
       await manager.query("UPDATE campaign_runs SET state = 'sending', completed_at = NULL, planned_count = planned_count + ? WHERE id = ?", [planned, runId]);
       await manager.query("UPDATE campaigns SET planned_count = planned_count + ?, state = IF(state IN ('scheduled', 'planning'), 'sending', state) WHERE id = ?", [
@@ -96,7 +111,7 @@ export async function journeyRunner({ system, key, now = new Date(), scope, log 
     journey.lastError = null;
     await repository.save(journey);
     const current = await manager.getRepository(Campaign).findOneByOrFail({ id: campaign.id });
-    return { state: 'ran', campaign: current, runId, enrolled, planned };
+    return { state: 'ran', campaign: current, runId, enrolled, planned, granted };
   });
   if (!('campaign' in outcome)) {
     log.info({ journey: key, ...outcome }, 'journey run');
@@ -104,7 +119,14 @@ export async function journeyRunner({ system, key, now = new Date(), scope, log 
   }
   await enqueueRunSends({ system, campaign: outcome.campaign, runId: outcome.runId, now });
   await campaignCompletion({ dataSource: system.dataSource, runId: outcome.runId });
-  const result: JourneyRunResult = { state: 'ran', campaignId: outcome.campaign.id, runId: outcome.runId, enrolled: outcome.enrolled, planned: outcome.planned };
+  const result: JourneyRunResult = {
+    state: 'ran',
+    campaignId: outcome.campaign.id,
+    runId: outcome.runId,
+    enrolled: outcome.enrolled,
+    planned: outcome.planned,
+    granted: outcome.granted,
+  };
   log.info({ journey: key, ...result }, 'journey run');
   return result;
 }

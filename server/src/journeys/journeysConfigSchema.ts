@@ -35,11 +35,23 @@ export const journeysConfigSchema = z.object({
     /** In-stock toys suggested (2 or 3). */
     toyCount: z.coerce.number().int().min(2).max(3),
   }),
-  churn: journeyBase.extend({
-    /** The win-back offer, as the member reads it (≤ 20 characters: one template field). */
-    offer: z.string().trim().min(1).max(20),
-    offerValidDays: positiveInt.max(365),
-  }),
+  churn: journeyBase
+    .extend({
+      /** The win-back offer, as the member reads it (≤ 20 characters: one template field). */
+      offer: z.string().trim().min(1).max(20),
+      /** How long the offer lasts: the bonus points' lot expires after this many days. */
+      offerValidDays: positiveInt.max(365),
+      /**
+       * Points credited once per churn episode with the warning (reason `winback_bonus`);
+       * 0: no bonus, the warning carries the offer text only.
+       */
+      bonusPoints: z.coerce.number().int().min(0).max(100_000),
+    })
+    .refine((churn) => churn.bonusPoints === 0 || new RegExp(`(^|\\D)${churn.bonusPoints}(\\D|$)`).test(churn.offer), {
+      // The message must promise what the ledger credits, not a stale figure.
+      message: 'offer must state the bonus points (e.g. 回归礼：赠送100积分)',
+      path: ['offer'],
+    }),
   welcome: journeyBase.extend({
     /** The card's benefits in a line (≤ 20 characters). */
     benefits: z.string().trim().min(1).max(20),
