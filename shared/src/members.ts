@@ -43,6 +43,11 @@ export interface TierDto {
   multiplierPercent: number;
 }
 
+/** Answer of `GET /api/admin/tiers`: the configured tiers, lowest first. */
+export interface TierListDto {
+  tiers: TierDto[];
+}
+
 /** Where the member stands towards the next tier. */
 export interface TierProgressDto {
   current: TierDto;

@@ -36,6 +36,7 @@ import { campaignClickRoutes } from '../campaignResults/campaignClickRoutes';
 import { campaignRoutes } from '../campaigns/campaignRoutes';
 import { journeyRoutes } from '../journeys/journeyRoutes';
 import { tagRoutes } from '../tags/tagRoutes';
+import { tierRoutes } from '../tiers/tierRoutes';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -120,6 +121,7 @@ export function createApp(system: System, options: CreateAppOptions = {}): Koa<A
     campaignRoutes(),
     journeyRoutes(),
     tagRoutes(),
+    tierRoutes(),
     ...(options.extraRouters ?? []),
   ];
   for (const router of routers) {

@@ -69,16 +69,22 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     await page.locator('#signed-in-as').waitFor({ state: 'visible' });
     await screenshotSettled(page, 'console-members.png');
 
-    // 人群: one rule, registration store = the fresh store, so the count is exactly this test's members.
+    // 人群: registration store = the fresh store, so the count is exactly this test's members,
+    // and their tier (the lowest), picked by its name.
     await page.goto(`${h.server.baseUrl}/console/#/segments/new`);
     const segmentName = `控制台测试人群${store.id}`;
+    const tierName = h.system.config.tiers.levels[0]!.name;
     await page.locator('#segment-name').fill(segmentName);
     await chooseOption(page, page.locator('.rule-kind-select'), '注册门店');
     await chooseOption(page, page.locator('.rule-store-select'), store.name);
+    await page.locator('.add-rule').click();
+    await chooseOption(page, page.locator('.rule-kind-select').nth(1), '会员等级');
+    await chooseOption(page, page.locator('.rule-tier-select'), tierName);
     await page.locator('#segment-preview-button').click();
     await page.locator('#segment-preview').waitFor({ state: 'visible' });
     expect(await statisticValue(page, '.segment-preview-count')).toBe(String(AUDIENCE));
     expect(await page.locator('#segment-preview .ant-table-row').count()).toBe(AUDIENCE);
+    expect(await page.locator('#segment-preview .ant-table-row', { hasText: tierName }).count()).toBe(AUDIENCE);
     await screenshotSettled(page, 'console-segment-preview.png');
     await page.locator('#segment-save').click();
     await page.waitForURL(/#\/segments\/\d+$/);
@@ -166,6 +172,8 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     await page.goto(`${h.server.baseUrl}/console/#/members/${member!.id}`);
     await page.getByText('消费统计').waitFor({ state: 'visible' });
     expect(await page.locator('.ant-card-head-title', { hasText: '会员' }).first().innerText()).toContain('测试家长');
+    // The tier by its name, not its code.
+    await page.locator('.ant-descriptions-item-content', { hasText: h.system.config.tiers.levels[0]!.name }).waitFor({ state: 'visible' });
     await screenshotSettled(page, 'console-member-detail.png');
     await page.goto(`${h.server.baseUrl}/console/#/audit`);
     await page.getByPlaceholder('会员 ID').fill(String(member!.id));

@@ -4,12 +4,14 @@ import type { AdminMemberDetailDto, RevealedPhoneDto, StaffAccountDto } from '@t
 import { api } from '../../api/apiClient';
 import { errorMessage } from '../../api/ApiError';
 import { useApi } from '../../api/useApi';
+import { useTiers } from '../../api/useTiers';
 import { navigate } from '../../app/useHashRoute';
 import { formatDateTime, formatYuan } from '../../format/formatters';
 
 /** A member's profile, purchase statistics and children; owners may reveal the phone (audited). */
 export function MemberDetailPage({ memberId, staff }: { memberId: string; staff: StaffAccountDto }) {
   const { data: member, error, loading } = useApi<AdminMemberDetailDto>(`/api/admin/members/${memberId}`);
+  const { nameOf } = useTiers();
   const [phone, setPhone] = useState<string | null>(null);
   const { message } = App.useApp();
 
@@ -40,7 +42,7 @@ export function MemberDetailPage({ memberId, staff }: { memberId: string; staff:
                 )}
               </Space>
             </Descriptions.Item>
-            <Descriptions.Item label="等级">{member.tierCode}</Descriptions.Item>
+            <Descriptions.Item label="等级">{nameOf(member.tierCode)}</Descriptions.Item>
             <Descriptions.Item label="积分">{member.pointsBalance}</Descriptions.Item>
             <Descriptions.Item label="注册时间">{formatDateTime(member.createdAt)}</Descriptions.Item>
             <Descriptions.Item label="隐私政策版本">{member.privacyPolicyVersion ?? '未同意'}</Descriptions.Item>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
 import type { AdminMemberPageDto, AdminMemberSummaryDto } from '@toyclub/shared';
 import { useApi } from '../../api/useApi';
+import { useTiers } from '../../api/useTiers';
 import { navigate } from '../../app/useHashRoute';
 import { formatDateTime } from '../../format/formatters';
 
@@ -16,6 +17,7 @@ export function MemberListPage() {
   if (query) params.set('q', query);
   if (after) params.set('after', after);
   const { data, error, loading } = useApi<AdminMemberPageDto>(`/api/admin/members?${params.toString()}`);
+  const { nameOf } = useTiers();
 
   const search = (value: string): void => {
     setQuery(value.trim());
@@ -37,7 +39,7 @@ export function MemberListPage() {
             { title: 'ID', dataIndex: 'id', width: 90 },
             { title: '昵称', dataIndex: 'nickname', render: (value: string | null, member) => (member.deleted ? <Tag>已注销</Tag> : (value ?? '—')) },
             { title: '手机号', dataIndex: 'maskedPhone', render: (value: string | null) => value ?? '未绑定' },
-            { title: '等级', dataIndex: 'tierCode' },
+            { title: '等级', dataIndex: 'tierCode', render: (value: string) => nameOf(value) },
             { title: '积分', dataIndex: 'pointsBalance', align: 'right' },
             { title: '注册时间', dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
           ]}

@@ -24,7 +24,18 @@ export function RuleEditor({ rule, options, onChange }: { rule: SegmentRule; opt
         />
       );
     case 'tier':
-      return <Select style={wide} mode="tags" placeholder="选择或输入等级代码" value={rule.tiers} onChange={(tiers) => onChange({ ...rule, tiers })} options={options.tiers} />;
+      return (
+        <Select
+          style={wide}
+          mode="multiple"
+          placeholder="选择会员等级"
+          value={rule.tiers}
+          onChange={(tiers) => onChange({ ...rule, tiers })}
+          options={options.tiers}
+          optionFilterProp="label"
+          className="rule-tier-select"
+        />
+      );
     case 'tag':
       return <Select style={wide} mode="multiple" placeholder="选择标签" value={rule.tagIds} onChange={(tagIds) => onChange({ ...rule, tagIds })} options={options.tags} />;
     case 'registration_store':

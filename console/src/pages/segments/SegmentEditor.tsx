@@ -4,23 +4,18 @@ import type { SegmentDefinition, SegmentDto, SegmentInput, SegmentPreviewDto, St
 import { api } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { useSubmit } from '../../api/useSubmit';
+import { useTiers } from '../../api/useTiers';
 import { navigate } from '../../app/useHashRoute';
 import type { RuleOptions } from './RuleEditor';
 import { RuleGroupEditor } from './RuleGroupEditor';
 import { SegmentPreviewPanel } from './SegmentPreviewPanel';
 import { emptyDefinition } from './segmentRules';
 
-const TIER_OPTIONS = [
-  { value: 'normal', label: '普通' },
-  { value: 'silver', label: '银卡' },
-  { value: 'gold', label: '金卡' },
-  { value: 'diamond', label: '钻石' },
-];
-
 /** The rule builder: and/or groups of rules, 预览 (count and sample), 保存. */
 export function SegmentEditor({ segmentId, initial }: { segmentId: string | null; initial: SegmentDto | null }) {
   const stores = useApi<StoreListDto>('/api/admin/stores');
   const tags = useApi<TagListDto>('/api/admin/tags');
+  const { tiers, nameOf } = useTiers();
   const [name, setName] = useState(initial?.name ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
   const [definition, setDefinition] = useState<SegmentDefinition>(() => initial?.definition ?? emptyDefinition());
@@ -31,9 +26,9 @@ export function SegmentEditor({ segmentId, initial }: { segmentId: string | null
     () => ({
       stores: (stores.data?.stores ?? []).map((store) => ({ value: Number(store.id), label: `${store.name}（${store.code}）` })),
       tags: (tags.data?.tags ?? []).map((tag) => ({ value: Number(tag.id), label: tag.name })),
-      tiers: TIER_OPTIONS,
+      tiers: tiers.map((tier) => ({ value: tier.code, label: tier.name })),
     }),
-    [stores.data, tags.data],
+    [stores.data, tags.data, tiers],
   );
 
   const { run, busy, error } = useSubmit();
@@ -83,7 +78,7 @@ export function SegmentEditor({ segmentId, initial }: { segmentId: string | null
           )}
         </Space>
       </Card>
-      {preview && <SegmentPreviewPanel preview={preview} />}
+      {preview && <SegmentPreviewPanel preview={preview} tierName={nameOf} />}
     </Space>
   );
 }
