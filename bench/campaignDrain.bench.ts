@@ -39,17 +39,18 @@ const TEMPLATE_SEND = '/cgi-bin/message/template/send';
 
 /** The configuration for ceiling `q`: enough concurrency (and connections) for the rate, production's queue timings. */
 function drainConfig(sim: WechatSimulator, q: number): AppConfig {
-  // Sends in flight = rate × latency: a send is two transactions and a call, up to half a
-  // second on a loaded host, so Q/2 in flight leaves the limiter the bottleneck; capped at 200 (500 did no
-  // better at Q = 1,000 on a 2-core host: there the worker waits for CPU, not for jobs).
-  const concurrency = Number(process.env.BENCH_DRAIN_CONCURRENCY ?? Math.min(200, Math.max(20, Math.ceil(q / 2))));
+  // Sends in flight = rate × latency: a send is a claim, a call and a transaction, up to half
+  // a second on a loaded host, so Q/2 in flight leaves the limiter the bottleneck. They are
+  // batches (production's sendBatchSize) of sendBatchConcurrency sends in flight each.
+  const inBatch = Number(process.env.BENCH_DRAIN_BATCH_CONCURRENCY ?? 10);
+  const concurrency = Number(process.env.BENCH_DRAIN_CONCURRENCY ?? Math.max(2, Math.ceil(q / 2 / inBatch)));
   return benchConfig({
     wechat: { apiBase: sim.url, oa: { ...TEST_WECHAT_APPS.oa }, mp: { ...TEST_WECHAT_APPS.mp } },
     queue: { prefix: 'toyclub-bench-drain', ...PRODUCTION_QUEUE_TIMINGS },
     // Keys of this simulator's run: a token cached from an earlier simulator would be refused (40001).
     redis: { keyPrefix: `toyclub-bench-drain:${sim.port}:` },
-    database: { poolSize: Math.min(50, concurrency) },
-    campaigns: { sendRate: { max: q, durationMs: 1000 }, sendConcurrency: concurrency },
+    database: { poolSize: Math.min(50, concurrency * inBatch) },
+    campaigns: { sendRate: { max: q, durationMs: 1000 }, sendConcurrency: concurrency, sendBatchConcurrency: inBatch },
   });
 }
 
@@ -101,7 +102,7 @@ async function bareLimiterRate(config: AppConfig, jobs: number): Promise<number>
     }
     const startedAt: number[] = [];
     await new Promise<void>((resolve) => {
-      void queue.process(config.campaigns.sendConcurrency, async () => {
+      void queue.process(config.campaigns.sendConcurrency * config.campaigns.sendBatchConcurrency, async () => {
         startedAt.push(Date.now());
         if (startedAt.length === jobs) resolve();
       });
@@ -164,7 +165,7 @@ async function drain(sim: WechatSimulator, q: number): Promise<void> {
         answers.set(answer, (answers.get(answer) ?? 0) + 1);
       }
       process.stdout.write(
-        `  ${((rate / q) * 100).toFixed(1)} % of Q (Bull's limiter alone: ${((bare / q) * 100).toFixed(1)} %); ${WORKERS} worker process(es) × ${config.campaigns.sendConcurrency} concurrent; ` +
+        `  ${((rate / q) * 100).toFixed(1)} % of Q (Bull's limiter alone: ${((bare / q) * 100).toFixed(1)} %); ${WORKERS} worker process(es) × ${config.campaigns.sendConcurrency} batches × ${config.campaigns.sendBatchConcurrency} sends in flight; ` +
           `busiest second ${busiest} (Q = ${q}); ${calls.length} calls (${[...answers].map(([answer, n]) => `${answer} × ${n}`).join(', ')}) for ${members} messages; ${wall.toFixed(1)} s from the workers' start to completed; ` +
           `worker CPU ${((cpu / members) * 1000).toFixed(2)} ms per send, start included\n`,
       );

@@ -54,6 +54,10 @@ export class CampaignSend {
   @Column({ type: 'int' })
   attempts!: number;
 
+  /** Until when a send job holds the record for its call (see claimCampaignSend). */
+  @Column({ name: 'claimed_until', type: 'datetime', precision: 3, nullable: true })
+  claimedUntil!: Date | null;
+
   /** Quiet hours: the send waits until then. */
   @Column({ name: 'not_before', type: 'datetime', precision: 3, nullable: true })
   notBefore!: Date | null;

@@ -16,19 +16,13 @@ describe('a planner that dies mid-audience', () => {
 
   it('continues from its cursor when run again: every member planned and sent once', async () => {
     const { segmentId, members } = await h.audience(2600);
-    const created = await h.owner.post<{ id: string }>('/api/admin/campaigns', {
+    const { campaignId, runId } = await h.openRun({
       name: '活动提醒',
       segmentId,
       channel: 'template',
       content: { purpose: 'service', templateId: 'TPL_EVENT_REMINDER', variants: [{ fields: { thing1: '拼装课', time2: '周六 14:00', thing3: '旗舰店' } }] },
       schedule: { kind: 'now' },
     });
-    const campaignId = created.body.id;
-    await h.system.dataSource.query("UPDATE campaigns SET state = 'scheduled' WHERE id = ?", [campaignId]);
-    const run = (await h.system.dataSource.query("INSERT INTO campaign_runs (campaign_id, occurrence_key, state) VALUES (?, 'once', 'planning')", [campaignId])) as {
-      insertId: number;
-    };
-    const runId = String(run.insertId);
     const log = createLogger(h.system.config, 'test');
 
     // The clock is read once per page: the fourth read "crashes" the planner after three pages.

@@ -18,11 +18,12 @@ export const CAMPAIGN_QUEUE = 'campaigns';
 const BULL_GUARD_FACTOR = 1.1;
 
 /**
- * Bull's limiter on the send queue, a coarse outer guard set above the send rate: it keeps a
- * backlog from starting every queued job at once to sleep on its slot, while the Redis rate
- * limiter sets the pace. At the send rate itself it would be the bottleneck: Bull delays its
- * rate-limited jobs with 10 % slack and tops out near 91 % of its max.
+ * Bull's limiter on the send queue, a coarse outer guard set above the send rate, in batches
+ * of `batchSize` sends: it keeps a backlog from starting every queued job at once to sleep
+ * on its slots, while the Redis rate limiter sets the pace. At the send rate itself it would
+ * be the bottleneck: Bull delays its rate-limited jobs with 10 % slack and tops out near 91 %
+ * of its max.
  */
-export function campaignSendQueueLimiter(sendRate: { max: number; durationMs: number }): Bull.RateLimiter {
-  return { max: Math.ceil(sendRate.max * BULL_GUARD_FACTOR), duration: sendRate.durationMs };
+export function campaignSendQueueLimiter(sendRate: { max: number; durationMs: number }, batchSize = 1): Bull.RateLimiter {
+  return { max: Math.ceil((sendRate.max * BULL_GUARD_FACTOR) / batchSize), duration: sendRate.durationMs };
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { CampaignInput } from '@toyclub/shared';
+import type Bull from 'bull';
 import { eventually } from '../testing/startOfficialAccountHarness';
+import { sendIdsOf } from './CampaignSendTask';
+import type { CampaignSendPayload } from './CampaignSendTask';
 import { CAMPAIGN_QUEUE, CAMPAIGN_SEND_QUEUE } from './campaignQueues';
 import { campaignRunStarter } from './campaignStateChanges';
 import { startCampaignHarness } from './testing/campaignHarness';
@@ -72,16 +75,18 @@ describe('campaign schedules: recurring with a frequency cap, later, and quiet h
     const planned = await h.waitFor(id, (d) => d.state === 'sending' && d.counts.pending === 3, 'planning');
     expect(planned.counts.pending).toBe(3);
     const sends = h.system.queues.get(CAMPAIGN_SEND_QUEUE);
+    // The three records wait in delayed batch jobs (one batch here: they were planned together).
+    const sendsIn = (jobs: Bull.Job<CampaignSendPayload>[]): number => jobs.reduce((sum, job) => sum + sendIdsOf(job.data).length, 0);
     const waiting = await eventually(async () => {
       const jobs = (await sends.getDelayed()).filter((job) => String(job.id).startsWith('campaign-send:') && String(job.id).includes(':w'));
-      return jobs.length >= 3 ? jobs : null;
+      return sendsIn(jobs) >= 3 ? jobs : null;
     }, 'three delayed sends');
     const wakeIds = new Set(waiting.map((job) => String(job.id)));
     for (const job of waiting) await job.promote();
     // Woken inside quiet hours, each send goes back to sleep under a new id.
     await eventually(async () => {
       const again = (await sends.getDelayed()).filter((job) => String(job.id).includes(':w') && !wakeIds.has(String(job.id)));
-      return again.length >= 3 ? again : null;
+      return sendsIn(again) >= 3 ? again : null;
     }, 'the sends to be delayed again');
     expect((await h.detail(id)).counts.pending).toBe(3);
     for (const member of members) expect(h.sim.inbox(member.openid!)).toHaveLength(0);

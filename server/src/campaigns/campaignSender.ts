@@ -1,30 +1,33 @@
+import { In } from 'typeorm';
 import type { Logger } from '../logging/createLogger';
-import { runInTransaction } from '../db/runInTransaction';
-import { recordTemplateSend } from '../officialAccount/templateSends/templateSendRecords';
-import type { TemplateSendResult } from '../officialAccount/templateSends/templateSendRecords';
-import { applyCampaignDelivery } from './campaignDeliveryListener';
-import { trackedVariantLinks } from '../campaignResults/clickTokens';
 import type { System } from '../system/System';
 import { WechatApiError } from '../wechat/gateway/WechatApiError';
 import type { Campaign } from './Campaign';
 import { CampaignSend } from './CampaignSend';
 import { campaignCompletion } from './campaignCompletion';
-import { campaignSendRateLimiter } from './campaignSendRateLimiter';
 import { campaignForSends } from './campaignContentCache';
-import { ACTIVE_STATES } from './campaignRecords';
+import { campaignStillCurrent, claimCampaignSend, releaseCampaignSend, takeSendSlot } from './campaignSendClaim';
+import { deliverCampaignSend, recordCampaignSent } from './campaignSendDelivery';
 import { campaignWechatFailure } from './campaignWechatFailure';
 import { sendableAt } from './quietHours';
 
-/** What {@link campaignSender} decided. */
+/** What a one-job sender (the mass send) decided. */
 export type SendOutcome =
   | { kind: 'done' }
   /** Quiet hours: the send waits until `wakeAt` (the caller enqueues it for then). */
   | { kind: 'wait'; wakeAt: number };
 
+/**
+ * What {@link campaignSender} decided for a batch: done, or these records wait until
+ * `wakeAt` (quiet hours, or another job's lease on them).
+ */
+export type BatchSendOutcome = { kind: 'done' } | { kind: 'wait'; wakeAt: number; sendIds: string[] };
+
 /** What {@link campaignSender} needs. */
 export interface CampaignSendInput {
   system: System;
-  sendId: string;
+  /** Send records of one campaign run; those no longer pending are passed over. */
+  sendIds: string[];
   generation: number;
   /** True on the job's last attempt: a failure that would be retried is recorded as final. */
   lastAttempt: boolean;
@@ -32,148 +35,99 @@ export interface CampaignSendInput {
   now?: Date;
 }
 
-const ACTIVE_SQL = "'scheduled', 'planning', 'sending'";
-
 /**
- * Claims the record for one attempt: one guarded UPDATE counts the attempt only if the
- * record is still pending and its campaign active in this generation. It is the atomic
- * equivalent of locking the record (FOR UPDATE), checking and updating it, in one round
- * trip instead of six on the hottest path of a campaign; committed before the call, so a
- * crash after it leaves a visible attempt and the retry reuses the stored client_msg_id.
+ * One member's send: claim (skipped unless pending, not held by another job and the
+ * campaign active), a slot of the send rate, the call, and the outcome recorded. WeChat
+ * failures are mapped by their gateway action (campaignWechatFailure); those worth retrying
+ * are rethrown. Resolves with the lease's end when another job holds the record.
  */
-async function claim(input: CampaignSendInput, now: Date): Promise<{ send: CampaignSend; campaign: Campaign } | { wakeAt: number } | null> {
+async function sendOne(input: CampaignSendInput, campaign: Campaign, send: CampaignSend): Promise<Date | null> {
   const { system } = input;
-  const send = await system.dataSource.getRepository(CampaignSend).findOneBy({ id: input.sendId });
-  if (!send || send.state !== 'pending' || !send.openid) return null;
-  const campaign = await campaignForSends(system, send.campaignId);
-  if (!campaign) return null;
-  const wakeAt = sendableAt(now, campaign.quietHours, system.config.membership.timeZone);
-  if (wakeAt > now) {
-    const [current] = (await system.dataSource.query('SELECT state, generation FROM campaigns WHERE id = ?', [campaign.id])) as Array<{ state: string; generation: number }>;
-    return current && current.generation === input.generation && ACTIVE_STATES.has(current.state) ? { wakeAt: wakeAt.getTime() } : null;
+  const claim = await claimCampaignSend(system, send, input.generation);
+  if (claim.kind === 'held') return claim.until;
+  if (claim.kind === 'gone' || !(await takeSendSlot(system, send, input.generation))) return null;
+  let msgId: string | null;
+  try {
+    msgId = await deliverCampaignSend(system, campaign, send);
+  } catch (error) {
+    try {
+      if (!(error instanceof WechatApiError)) throw error;
+      await campaignWechatFailure({ system, campaign, send, error, lastAttempt: input.lastAttempt, log: input.log });
+      return null;
+    } finally {
+      // Not sent (or settled): a retry or a resume may take it at once.
+      await releaseCampaignSend(system, send.id);
+    }
   }
-  const claimed = (await system.dataSource.query(
-    `UPDATE campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id SET cs.attempts = cs.attempts + 1
-     WHERE cs.id = ? AND cs.state = 'pending' AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
-    [send.id, input.generation],
-  )) as { affectedRows: number };
-  if (claimed.affectedRows === 1) return { send, campaign };
-  // Planned just as the campaign was cancelled: counted with the other cancelled sends.
-  await system.dataSource.query(
-    `UPDATE campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id SET cs.state = 'skipped', cs.skip_reason = 'cancelled'
-     WHERE cs.id = ? AND cs.state = 'pending' AND c.state = 'cancelled'`,
-    [send.id],
-  );
+  await recordCampaignSent(system, campaign, send, msgId);
   return null;
 }
 
 /**
- * Takes the send's slot of `campaigns.sendRate` after the claim and right before the call,
- * so that the limit counts calls, not jobs. A send that had to wait re-checks its campaign:
- * paused, cancelled or resumed under a new generation while it slept, it steps aside
- * without calling (the slot is lost, the limit never exceeded) and gives back the attempt it
- * counted, leaving the record pending for the resume (or already skipped by the cancel).
+ * Runs `work` over `items`, at most `limit` at a time, and settles them all: one failure
+ * does not abandon the sends already in flight, whose outcomes must be recorded.
  */
-async function takeSendSlot(system: System, send: CampaignSend, generation: number): Promise<boolean> {
-  const { waitedMs } = await campaignSendRateLimiter(system).acquire();
-  if (waitedMs === 0) return true;
-  const [current] = (await system.dataSource.query('SELECT state, generation FROM campaigns WHERE id = ?', [send.campaignId])) as Array<{ state: string; generation: number }>;
-  if (current && current.generation === generation && ACTIVE_STATES.has(current.state)) return true;
-  await system.dataSource.query('UPDATE campaign_sends SET attempts = attempts - 1 WHERE id = ? AND attempts > 0', [send.id]);
-  return false;
-}
-
-/** Calls WeChat for one member on the campaign's channel; resolves with the template msgid when there is one. */
-async function deliver(system: System, campaign: Campaign, send: CampaignSend): Promise<string | null> {
-  const variant = campaign.content.variants[send.variant] ?? campaign.content.variants[0]!;
-  const openid = send.openid!;
-  const data = send.fields ?? variant.fields ?? {};
-  // Each member's links carry a signed token of their send, so that clicks are counted per member.
-  const links = trackedVariantLinks(system.config, { sendId: send.id, url: variant.url, miniProgramPage: variant.miniProgramPage });
-  const miniProgram = links.miniProgramPage ? { appId: system.config.wechat.mp.appId, pagePath: links.miniProgramPage } : undefined;
-  switch (campaign.channel) {
-    case 'template': {
-      const { msgId } = await system.wechat.oa.sendTemplate({
-        openid,
-        templateId: campaign.content.templateId!,
-        data,
-        url: links.url,
-        miniProgram,
-        clientMsgId: send.clientMsgId,
-      });
-      return msgId;
+async function settleWithConcurrency<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item).catch((error: unknown) => errors.push(error));
     }
-    case 'subscribe':
-      await system.wechat.oa.sendSubscriptionNotice({ openid, templateId: campaign.content.templateId!, data, page: links.url, miniProgram });
-      return null;
-    case 'custom_service':
-      await system.wechat.oa.sendCustomText(openid, variant.text ?? '');
-      return null;
-    case 'mass_tag':
-      throw new Error('mass sends go through CampaignMassSendTask');
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return errors;
 }
 
 /**
- * Sends one member's campaign message exactly once: claims the record (skipped unless it
- * is pending and its campaign active), which records the attempt, takes a slot of the
- * send rate (see takeSendSlot), calls WeChat, and records the
- * outcome (a template's msgid is registered so that TEMPLATESENDJOBFINISH marks it
- * delivered). Failures are mapped by their gateway action (see campaignWechatFailure);
- * those worth retrying are rethrown for Bull to retry with the same client_msg_id.
+ * Sends a batch of one campaign's records, each exactly once: the pending records are read
+ * in one query, then sent `campaigns.sendBatchConcurrency` at a time, each claimed on its own
+ * (so that overlapping batches and retries never send twice, see claimCampaignSend) and
+ * paced by the send rate; the run is checked for completion once at the end. In quiet hours
+ * nothing is sent and the records wait; records another job holds wait for its lease. A failure worth retrying is rethrown after the rest
+ * of the batch settled, so that Bull retries the batch: what was sent is no longer pending,
+ * and the failed record goes again with its client_msg_id.
  */
-export async function campaignSender(input: CampaignSendInput): Promise<SendOutcome> {
+export async function campaignSender(input: CampaignSendInput): Promise<BatchSendOutcome> {
   const { system } = input;
   const now = input.now ?? new Date();
-  const claimed = await claim(input, now);
-  if (claimed === null) return { kind: 'done' };
-  if ('wakeAt' in claimed) return { kind: 'wait', wakeAt: claimed.wakeAt };
-  const { send, campaign } = claimed;
-  if (!(await takeSendSlot(system, send, input.generation))) return { kind: 'done' };
-  let msgId: string | null;
-  try {
-    msgId = await deliver(system, campaign, send);
-  } catch (error) {
-    if (!(error instanceof WechatApiError)) throw error;
-    await campaignWechatFailure({ system, campaign, send, error, lastAttempt: input.lastAttempt, log: input.log });
-    await campaignCompletion({ dataSource: system.dataSource, runId: send.runId });
-    return { kind: 'done' };
+  if (input.sendIds.length === 0) return { kind: 'done' };
+  const sends = await system.dataSource.getRepository(CampaignSend).find({ where: { id: In(input.sendIds), state: 'pending' }, order: { id: 'ASC' } });
+  const byCampaign = new Map<string, CampaignSend[]>();
+  for (const send of sends) {
+    if (!send.openid) continue;
+    if (byCampaign.has(send.campaignId)) byCampaign.get(send.campaignId)!.push(send);
+    else byCampaign.set(send.campaignId, [send]);
   }
-  const sentAt = new Date();
-  await runInTransaction(system.dataSource, async (manager) => {
-    // A cancel that came while the call was in flight marked it skipped; it did go out.
-    await manager.query(
-      `UPDATE campaign_sends SET state = 'sent', skip_reason = NULL, sent_at = ?, wechat_msg_id = ?, error_code = NULL, error_message = NULL
-       WHERE id = ? AND (state = 'pending' OR skip_reason = 'cancelled')`,
-      [sentAt, msgId, send.id],
-    );
-    if (msgId !== null) {
-      const resultCameFirst = await recordTemplateSend(manager, {
-        msgId,
-        openid: send.openid!,
-        templateId: campaign.content.templateId!,
-        source: 'campaign',
-        sourceRef: send.id,
-        sentAt,
-      });
-      if (resultCameFirst) {
-        // The delivery result beat this commit: it was kept, apply it now.
-        const [early] = (await manager.query('SELECT status, status_detail FROM wechat_template_sends WHERE msgid = ?', [msgId])) as Array<{
-          status: TemplateSendResult['status'] | 'sent';
-          status_detail: string | null;
-        }>;
-        if (early && early.status !== 'sent') {
-          await applyCampaignDelivery(manager, { source: 'campaign', sourceRef: send.id, status: early.status, detail: early.status_detail ?? '' });
-        }
+  const waiting: { wakeAt: number; sendIds: string[] } = { wakeAt: 0, sendIds: [] };
+  const errors: unknown[] = [];
+  const runIds = new Set<string>();
+  for (const [campaignId, group] of byCampaign) {
+    const campaign = await campaignForSends(system, campaignId);
+    if (!campaign) continue;
+    const wakeAt = sendableAt(now, campaign.quietHours, system.config.membership.timeZone);
+    if (wakeAt > now) {
+      if (await campaignStillCurrent(system, campaignId, input.generation)) {
+        waiting.wakeAt = Math.max(waiting.wakeAt, wakeAt.getTime());
+        waiting.sendIds.push(...group.map((send) => send.id));
       }
+      continue;
     }
-    if (campaign.channel === 'subscribe') {
-      await manager.query('UPDATE oa_subscribe_grants SET remaining = remaining - 1 WHERE openid = ? AND template_id = ? AND remaining > 0', [
-        send.openid,
-        campaign.content.templateId,
-      ]);
+    const held = new Map<string, number>();
+    const failures = await settleWithConcurrency(group, system.config.campaigns.sendBatchConcurrency, async (send) => {
+      const until = await sendOne(input, campaign, send);
+      if (until) held.set(send.id, until.getTime());
+    });
+    errors.push(...failures);
+    if (held.size > 0) {
+      // Another job holds these: look again just after its lease ends (sent by then, or free).
+      waiting.wakeAt = Math.max(waiting.wakeAt, Math.max(...held.values()) + 250);
+      waiting.sendIds.push(...held.keys());
     }
-  });
-  await campaignCompletion({ dataSource: system.dataSource, runId: send.runId });
-  return { kind: 'done' };
+    for (const send of group) runIds.add(send.runId);
+  }
+  for (const runId of runIds) await campaignCompletion({ dataSource: system.dataSource, runId });
+  if (errors.length > 0) throw errors[0];
+  return waiting.sendIds.length > 0 ? { kind: 'wait', ...waiting } : { kind: 'done' };
 }

@@ -27,8 +27,20 @@ export const campaignsConfigSchema = z.object({
    */
   sendRate: z.object({ max: positiveInt, durationMs: positiveInt }),
   planPageSize: positiveInt.max(10_000),
-  /** Concurrent send jobs per worker process. */
+  /** Concurrent send jobs (batches) per worker process. */
   sendConcurrency: positiveInt.max(1000),
+  /**
+   * Records per send job: Bull's own cost per job (about a send's) is paid once per batch,
+   * and Redis holds one job, not one per member, for every batch waiting.
+   */
+  sendBatchSize: positiveInt.max(1000),
+  /**
+   * How long a send job holds a record it claimed (seconds): longer than a slot's wait and
+   * the call take, so that only a job whose worker died loses it to another.
+   */
+  sendLeaseSeconds: positiveInt.max(3600),
+  /** Sends of one batch in flight at once (each still takes its slot of `sendRate`). */
+  sendBatchConcurrency: positiveInt.max(200),
   /** Mass sends each follower may receive per calendar month (WeChat: 4). */
   massSendsPerMonth: positiveInt.max(31),
   /** Custom-service messages are only allowed this long after the follower's last interaction (WeChat: 48). */

@@ -5,10 +5,10 @@ import { campaignSendTask } from './CampaignSendTask';
 import { sendableAt } from './quietHours';
 
 /**
- * Enqueues a send job for each pending record of a run (all of them, or those of some
- * members), in bulk and under deterministic ids (`campaign-send:<id>:g<generation>`):
- * enqueuing the same record twice in one generation keeps one job. A mass-send campaign
- * gets its one mass-send job instead.
+ * Enqueues send jobs for the pending records of a run (all of them, or those of some
+ * members), in batches and under deterministic ids (see CampaignSendTask): enqueuing the
+ * same records twice in one generation keeps one job. A mass-send campaign gets its one
+ * mass-send job instead.
  */
 export async function enqueueRunSends({
   system,
@@ -50,9 +50,17 @@ export async function enqueueRunSends({
   }
 }
 
+/** `items` in consecutive chunks of at most `size`. */
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let from = 0; from < items.length; from += size) result.push(items.slice(from, from + size));
+  return result;
+}
+
 /**
- * Enqueues send jobs for these pending records of the campaign's current generation: those
- * due now in one `addBulk`, those waiting out quiet hours delayed until then.
+ * Enqueues send jobs for these pending records of the campaign's current generation, in
+ * batches of `campaigns.sendBatchSize` (ascending ids): those due now in one `addBulk`,
+ * those waiting out quiet hours delayed until then, a batch per wake time.
  */
 export async function enqueueSendRows({
   system,
@@ -66,16 +74,25 @@ export async function enqueueSendRows({
   now?: Date;
 }): Promise<void> {
   const generation = campaign.generation;
-  const options = { attempts: system.config.campaigns.sendAttempts };
-  const delayed = rows.filter((row) => row.notBefore && row.notBefore.getTime() > now.getTime());
-  const ready = rows.filter((row) => !delayed.includes(row));
+  const { sendAttempts, sendBatchSize } = system.config.campaigns;
+  const options = { attempts: sendAttempts };
+  const sorted = [...rows].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  const byWake = new Map<number, string[]>();
+  const ready: string[] = [];
+  for (const row of sorted) {
+    const wakeAt = row.notBefore?.getTime() ?? 0;
+    if (wakeAt <= now.getTime()) ready.push(row.id);
+    else if (byWake.has(wakeAt)) byWake.get(wakeAt)!.push(row.id);
+    else byWake.set(wakeAt, [row.id]);
+  }
   await system.scheduler.scheduleBulk(
     campaignSendTask,
-    ready.map((row) => ({ sendId: row.id, generation })),
+    chunks(ready, sendBatchSize).map((sendIds) => ({ sendIds, generation })),
     options,
   );
-  for (const row of delayed) {
-    const wakeAt = row.notBefore!.getTime();
-    await system.scheduler.schedule(campaignSendTask, { sendId: row.id, generation, wakeAt }, { ...options, delay: wakeAt - now.getTime() });
+  for (const [wakeAt, ids] of byWake) {
+    for (const sendIds of chunks(ids, sendBatchSize)) {
+      await system.scheduler.schedule(campaignSendTask, { sendIds, generation, wakeAt }, { ...options, delay: wakeAt - now.getTime() });
+    }
   }
 }

@@ -37,7 +37,7 @@ export async function createSystem({ config, role, migrate = true, logger }: Cre
   }
   const redis = createRedis(config.redis.url);
   const queues = new QueueRegistry(config, {
-    [CAMPAIGN_SEND_QUEUE]: campaignSendQueueLimiter(config.campaigns.sendRate),
+    [CAMPAIGN_SEND_QUEUE]: campaignSendQueueLimiter(config.campaigns.sendRate, config.campaigns.sendBatchSize),
   });
   const scheduler = new TaskScheduler(queues);
   const wechat = createWechatGateway({ config, redis, logger: log });

@@ -33,6 +33,11 @@ export interface CampaignHarness extends OfficialAccountHarness {
   audience(count: number, options?: { lastInteractionAt?: Date | null }): Promise<{ segmentId: string; members: BulkMember[] }>;
   /** Composes and schedules a campaign through the routes; returns its id. */
   launch(input: CampaignInput): Promise<string>;
+  /**
+   * Composes a campaign through the routes and opens its run by hand (scheduled, a run in
+   * `planning`), without the plan job: for tests that run the planner or the sender themselves.
+   */
+  openRun(input: CampaignInput): Promise<{ campaignId: string; runId: string }>;
   detail(id: string): Promise<CampaignDetailDto>;
   /** Waits until the campaign is in `state` (and `probe`, if given, holds). */
   waitFor(id: string, probe: (detail: CampaignDetailDto) => boolean, what: string, timeoutMs?: number): Promise<CampaignDetailDto>;
@@ -67,6 +72,16 @@ export async function startCampaignHarness(options: { config?: ConfigOverrides; 
       const scheduled = await owner.post<CampaignDetailDto>(`/api/admin/campaigns/${created.body.id}/schedule`);
       if (scheduled.status !== 200) throw new Error(`schedule: ${scheduled.status} ${JSON.stringify(scheduled.body)}`);
       return created.body.id;
+    },
+    async openRun(input) {
+      const created = await owner.post<CampaignDetailDto>('/api/admin/campaigns', input);
+      if (created.status !== 201) throw new Error(`compose: ${created.status} ${JSON.stringify(created.body)}`);
+      const campaignId = created.body.id;
+      await system.dataSource.query("UPDATE campaigns SET state = 'scheduled' WHERE id = ?", [campaignId]);
+      const run = (await system.dataSource.query("INSERT INTO campaign_runs (campaign_id, occurrence_key, state) VALUES (?, 'once', 'planning')", [campaignId])) as {
+        insertId: number;
+      };
+      return { campaignId, runId: String(run.insertId) };
     },
     detail,
     async waitFor(id, probe, what, timeoutMs = 30_000) {

@@ -14,6 +14,7 @@ import { CreateTags1764900000000 } from './1764900000000-CreateTags';
 import { AddPurchaseDiscount1764900001000 } from './1764900001000-AddPurchaseDiscount';
 import { SeedBuiltInTags1764900002000 } from './1764900002000-SeedBuiltInTags';
 import { CreateJourneys1765000000000 } from './1765000000000-CreateJourneys';
+import { AddCampaignSendLease1766300000000 } from './1766300000000-AddCampaignSendLease';
 
 /**
  * Every migration, oldest first. Listed here (not globbed) so that the same list works
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   AddPurchaseDiscount1764900001000,
   SeedBuiltInTags1764900002000,
   CreateJourneys1765000000000,
+  AddCampaignSendLease1766300000000,
 ];

@@ -1,0 +1,67 @@
+import type { System } from '../system/System';
+import type { CampaignSend } from './CampaignSend';
+import { campaignSendRateLimiter } from './campaignSendRateLimiter';
+import { ACTIVE_STATES } from './campaignRecords';
+
+const ACTIVE_SQL = "'scheduled', 'planning', 'sending'";
+
+/** True when the campaign is still active in `generation` (not paused, cancelled or resumed since). */
+export async function campaignStillCurrent(system: System, campaignId: string, generation: number): Promise<boolean> {
+  const [current] = (await system.dataSource.query('SELECT state, generation FROM campaigns WHERE id = ?', [campaignId])) as Array<{ state: string; generation: number }>;
+  return current !== undefined && current.generation === generation && ACTIVE_STATES.has(current.state);
+}
+
+/** What a claim found: the record is this job's to send, another job holds it until `until`, or it is not to be sent. */
+export type SendClaim = { kind: 'claimed' } | { kind: 'held'; until: Date } | { kind: 'gone' };
+
+/**
+ * Claims a record for one attempt: one guarded UPDATE counts the attempt and takes a lease
+ * (`campaigns.sendLeaseSeconds`) only if the record is still pending, no other job holds it,
+ * and its campaign is active in this generation. It is the atomic equivalent of locking the
+ * record (FOR UPDATE), checking and updating it, in one round trip on the hottest path of a
+ * campaign; committed before the call, so a crash after it leaves a visible attempt, and the
+ * job that takes the record once the lease ran out reuses the stored client_msg_id. Two
+ * batches holding the same record therefore call WeChat once for it.
+ */
+export async function claimCampaignSend(system: System, send: CampaignSend, generation: number): Promise<SendClaim> {
+  const claimed = (await system.dataSource.query(
+    `UPDATE campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id
+     SET cs.attempts = cs.attempts + 1, cs.claimed_until = NOW(3) + INTERVAL ? SECOND
+     WHERE cs.id = ? AND cs.state = 'pending' AND (cs.claimed_until IS NULL OR cs.claimed_until < NOW(3))
+       AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
+    [system.config.campaigns.sendLeaseSeconds, send.id, generation],
+  )) as { affectedRows: number };
+  if (claimed.affectedRows === 1) return { kind: 'claimed' };
+  const [held] = (await system.dataSource.query(
+    `SELECT cs.claimed_until FROM campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id
+     WHERE cs.id = ? AND cs.state = 'pending' AND cs.claimed_until >= NOW(3) AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
+    [send.id, generation],
+  )) as Array<{ claimed_until: Date }>;
+  if (held) return { kind: 'held', until: held.claimed_until };
+  // Planned just as the campaign was cancelled: counted with the other cancelled sends.
+  await system.dataSource.query(
+    `UPDATE campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id SET cs.state = 'skipped', cs.skip_reason = 'cancelled'
+     WHERE cs.id = ? AND cs.state = 'pending' AND c.state = 'cancelled'`,
+    [send.id],
+  );
+  return { kind: 'gone' };
+}
+
+/** Gives up this job's lease on a record it did not send (it stays pending for a retry or a resume). */
+export async function releaseCampaignSend(system: System, sendId: string): Promise<void> {
+  await system.dataSource.query("UPDATE campaign_sends SET claimed_until = NULL WHERE id = ? AND state = 'pending'", [sendId]);
+}
+
+/**
+ * Takes the send's slot of `campaigns.sendRate` after the claim and right before the call,
+ * so that the limit counts calls, not jobs. A send that had to wait re-checks its campaign:
+ * paused, cancelled or resumed under a new generation while it slept, it steps aside
+ * without calling (the slot is lost, the limit never exceeded) and gives back the attempt it
+ * counted, leaving the record pending for the resume (or already skipped by the cancel).
+ */
+export async function takeSendSlot(system: System, send: CampaignSend, generation: number): Promise<boolean> {
+  const { waitedMs } = await campaignSendRateLimiter(system).acquire();
+  if (waitedMs === 0 || (await campaignStillCurrent(system, send.campaignId, generation))) return true;
+  await system.dataSource.query('UPDATE campaign_sends SET attempts = attempts - 1, claimed_until = NULL WHERE id = ? AND attempts > 0', [send.id]);
+  return false;
+}
