@@ -1,10 +1,12 @@
 /**
  * Planning a template campaign to a million members (BENCH_MEMBERS, default 1,000,000),
  * through the real planner job (CampaignPlanTask on an in-process worker: keyset pages of
- * the segment, send records by INSERT IGNORE, bulk enqueue under deterministic ids), as
- * send jobs enqueued per second, against the baseline measured in the same run: bare Bull
- * `addBulk` of as many jobs, in pages of the same size, with the same name, payload size,
- * job options and queue settings. Also Redis memory per waiting job, both ways.
+ * the segment, send records by INSERT IGNORE, bulk enqueue of batches of
+ * `campaigns.sendBatchSize` sends under deterministic ids), against two baselines measured
+ * in the same run: bare Bull `addBulk` of as many jobs with the same name, payload (the same
+ * batches of ids), job options and queue settings (jobs enqueued per second); and bare
+ * `addBulk` of one job per reachable member, as an unbatched design would enqueue (sends
+ * queued per second). Also Redis memory per waiting job and per waiting send.
  *
  * The audience is every member bench/seedMembers.ts seeded (it seeds what is missing,
  * once); with a smaller BENCH_MEMBERS than are seeded, a store of that many followers.
@@ -15,6 +17,8 @@ import type Bull from 'bull';
 import type Redis from 'ioredis';
 import { campaignPlanTask } from '../server/src/campaigns/CampaignPlanTask';
 import { CAMPAIGN_SEND_QUEUE } from '../server/src/campaigns/campaignQueues';
+import { sendIdsOf } from '../server/src/campaigns/CampaignSendTask';
+import type { CampaignSendPayload } from '../server/src/campaigns/CampaignSendTask';
 import { TaskWorker } from '../server/src/queue/TaskWorker';
 import { createSystem } from '../server/src/system/createSystem';
 import type { System } from '../server/src/system/System';
@@ -38,9 +42,9 @@ async function planningSegment(system: System): Promise<number> {
   });
 }
 
-/** Runs the planner job to its end; returns the seconds it took, the jobs it left waiting and the Redis bytes they take. */
-async function planOnce(system: System, campaignId: string): Promise<{ seconds: number; jobs: number; bytes: number; members: number }> {
-  const sends = system.queues.get(CAMPAIGN_SEND_QUEUE);
+/** Runs the planner job to its end; returns the seconds it took, the sends and batch jobs it left waiting and the Redis bytes they take. */
+async function planOnce(system: System, campaignId: string): Promise<{ seconds: number; sends: number; jobs: number; bytes: number; members: number }> {
+  const queue = system.queues.get(CAMPAIGN_SEND_QUEUE);
   const before = await redisUsedMemory(system.redis);
   const started = process.hrtime.bigint();
   const runId = await planCampaign(system, campaignId);
@@ -49,18 +53,31 @@ async function planOnce(system: System, campaignId: string): Promise<{ seconds: 
   const [counts] = (await system.dataSource.query("SELECT COUNT(*) AS members, SUM(state = 'pending') AS pending FROM campaign_sends WHERE run_id = ?", [
     runId,
   ])) as Array<{ members: string; pending: string }>;
-  const jobs = await sends.getWaitingCount();
-  if (jobs !== Number(counts!.pending)) throw new Error(`${counts!.pending} pending sends but ${jobs} waiting jobs`);
-  return { seconds, jobs, bytes, members: Number(counts!.members) };
+  const sends = Number(counts!.pending);
+  const jobs = await queue.getWaitingCount();
+  const batch = system.config.campaigns.sendBatchSize;
+  if (jobs < Math.ceil(sends / batch) || jobs > sends) throw new Error(`${sends} pending sends but ${jobs} waiting jobs (batches of ${batch})`);
+  return { seconds, sends, jobs, bytes, members: Number(counts!.members) };
 }
 
-/** The baseline: `jobs` send-shaped jobs by bare addBulk, ids of the same length as the planner's. */
-async function bareAddBulk(queue: Bull.Queue, redis: Redis, jobs: number, firstId: number, attempts: number, page: number): Promise<{ seconds: number; bytes: number }> {
+/** The batches the planner queued, in Redis order: the baseline enqueues the same payloads. */
+async function plannedPayloads(queue: Bull.Queue): Promise<Array<{ data: CampaignSendPayload; jobId: string }>> {
+  const jobs = await queue.getWaiting();
+  return jobs.map((job) => ({ data: job.data as CampaignSendPayload, jobId: String(job.id) }));
+}
+
+/** A baseline: these jobs by bare addBulk, `page` at a time; the seconds it took and the Redis bytes they take. */
+async function bareAddBulk(
+  queue: Bull.Queue,
+  redis: Redis,
+  jobs: Array<{ data: CampaignSendPayload; jobId: string }>,
+  attempts: number,
+  page: number,
+): Promise<{ seconds: number; bytes: number }> {
   const before = await redisUsedMemory(redis);
   const started = process.hrtime.bigint();
-  for (let start = 0; start < jobs; start += page) {
-    const ids = Array.from({ length: Math.min(page, jobs - start) }, (_, offset) => String(firstId + start + offset));
-    await queue.addBulk(ids.map((sendId) => ({ name: 'campaigns.send', data: { sendId, generation: 0 }, opts: { attempts, jobId: `campaign-send:${sendId}:g0` } })));
+  for (let start = 0; start < jobs.length; start += page) {
+    await queue.addBulk(jobs.slice(start, start + page).map(({ data, jobId }) => ({ name: 'campaigns.send', data, opts: { attempts, jobId } })));
   }
   const seconds = secondsSince(started);
   return { seconds, bytes: (await redisUsedMemory(redis)) - before };
@@ -80,20 +97,26 @@ async function main(): Promise<void> {
     // Only the planner runs: its send jobs stay waiting, to be counted and weighed.
     TaskWorker.start({ system, tasks: [campaignPlanTask] });
     const planned = await planOnce(system, campaignId);
-    const [first] = (await system.dataSource.query('SELECT MIN(id) AS id FROM campaign_sends WHERE campaign_id = ?', [campaignId])) as Array<{ id: string }>;
+    const batches = await plannedPayloads(sends);
     const plannedJobBytes = await bytesPerWaitingJob(sends);
     await sends.obliterate({ force: true });
+    const { sendAttempts: attempts, planPageSize } = config.campaigns;
 
-    const baseline = await bareAddBulk(bare, system.redis, planned.jobs, Number(first!.id), config.campaigns.sendAttempts, config.campaigns.planPageSize);
-    const bareRate = planned.jobs / baseline.seconds;
-    const bareJobBytes = await bytesPerWaitingJob(bare);
+    // Baseline 1: the same batch jobs, bare. Baseline 2: one bare job per send, as unbatched.
+    const sameJobs = await bareAddBulk(bare, system.redis, batches, attempts, Math.max(1, Math.round(planPageSize / config.campaigns.sendBatchSize)));
+    const sameJobBytes = await bytesPerWaitingJob(bare);
+    await bare.obliterate({ force: true });
+    const perSend = batches.flatMap(({ data }) => sendIdsOf(data).map((sendId) => ({ data: { sendId, generation: 0 }, jobId: `campaign-send:${sendId}:g0` })));
+    const unbatched = await bareAddBulk(bare, system.redis, perSend, attempts, planPageSize);
     process.stdout.write(
-      `${planned.members} members planned (${planned.jobs} reachable: send jobs) in ${planned.seconds.toFixed(1)} s; bare addBulk of ${planned.jobs} jobs in ${baseline.seconds.toFixed(1)} s; pages of ${config.campaigns.planPageSize}\n`,
+      `${planned.members} members planned (${planned.sends} reachable: sends in ${planned.jobs} batch jobs) in ${planned.seconds.toFixed(1)} s; ` +
+        `bare addBulk of the same ${planned.jobs} jobs in ${sameJobs.seconds.toFixed(1)} s, of ${perSend.length} one-send jobs in ${unbatched.seconds.toFixed(1)} s\n`,
     );
-    report('planning: send jobs enqueued per second', planned.jobs / planned.seconds, bareRate, 'jobs/s');
-    report('planning: members walked per second', planned.members / planned.seconds, bareRate, '/s');
-    report('Redis per waiting job: used_memory delta', planned.bytes / Math.max(1, planned.jobs), baseline.bytes / Math.max(1, planned.jobs), 'B');
-    report('Redis per waiting job: its keys (MEMORY USAGE)', plannedJobBytes, bareJobBytes, 'B');
+    report('planning: send jobs enqueued per second', planned.jobs / planned.seconds, planned.jobs / sameJobs.seconds, 'jobs/s');
+    report('planning: sends queued per second (vs one job each)', planned.sends / planned.seconds, perSend.length / unbatched.seconds, '/s');
+    report('planning: members walked per second', planned.members / planned.seconds, perSend.length / unbatched.seconds, '/s');
+    report('Redis per waiting send: used_memory delta', planned.bytes / Math.max(1, planned.sends), unbatched.bytes / Math.max(1, perSend.length), 'B');
+    report('Redis per waiting job: its keys (MEMORY USAGE)', plannedJobBytes, sameJobBytes, 'B');
   } finally {
     await Promise.all([sends, bare].map((queue) => queue.obliterate({ force: true }).catch(() => undefined)));
     if (campaignId) await removeCampaignSends(system, campaignId);
