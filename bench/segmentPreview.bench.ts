@@ -3,14 +3,16 @@
  * bench/seedMembers.ts; the bench seeds them itself when fewer are there): each
  * definition's preview (count and sample, through the real compiler and previewer) is
  * timed against the baseline measured in the same run, a bare mysql2
- * `SELECT COUNT(*) FROM members m LEFT JOIN member_stats s ...` over the same join.
- * Prints the median of several runs, the ratio, and the plan of each count query.
+ * `SELECT COUNT(*) FROM members m LEFT JOIN member_stats s ... WHERE m.deleted_at IS NULL`
+ * over the same join (whatever index MariaDB answers that with). Prints the median of
+ * several runs, the ratio, and the plans of the count query and of the sample's queries
+ * (the newest ids by primary key, then the rest without walking it).
  */
 import mysql from 'mysql2/promise';
 import type { SegmentDefinition } from '@toyclub/shared';
 import { parseDatabaseUrl } from '../server/src/db/databaseUrl';
-import { compileSegment, SEGMENT_FROM } from '../server/src/segments/segmentCompiler';
-import { segmentPreviewer } from '../server/src/segments/segmentPreviewer';
+import { compileSegment, SEGMENT_FROM, SEGMENT_FROM_NARROW } from '../server/src/segments/segmentCompiler';
+import { SAMPLE_WINDOW_IDS, segmentPreviewer } from '../server/src/segments/segmentPreviewer';
 import { createSystem } from '../server/src/system/createSystem';
 import { benchConfig, report } from './benchSupport';
 import { seedMembers } from './seedMembers';
@@ -67,6 +69,9 @@ async function main(): Promise<void> {
   await baselineCount();
   for (const [, definition] of DEFINITIONS) await segmentPreviewer({ manager, config, definition });
 
+  const [[{ top }]] = await pool.query<mysql.RowDataPacket[]>('SELECT MAX(id) AS top FROM members');
+  // As the previewer's sample: the newest ids first (the plans printed are the sample's two queries).
+  const newestBoundary = Math.max(0, Number(top) - SAMPLE_WINDOW_IDS);
   process.stdout.write(`segment preview (count + ${config.segments.previewSampleSize}-member sample), ${members} members, median of ${RUNS}\n`);
   const baseline = await median(RUNS, baselineCount);
   for (const [label, definition] of DEFINITIONS) {
@@ -76,8 +81,15 @@ async function main(): Promise<void> {
     });
     report(`${label} (${count})`, subject, baseline, 'ms');
     const where = compileSegment(definition, { config, now: new Date() });
-    const [plan] = await pool.query<mysql.RowDataPacket[]>(`EXPLAIN SELECT COUNT(*) FROM ${SEGMENT_FROM} WHERE ${where.sql}`, where.params);
-    for (const row of plan) process.stdout.write(`    plan: ${row.table} ${row.type} key=${row.key ?? '-'} rows=${row.rows} ${row.Extra ?? ''}\n`);
+    const plans: Array<[string, string, unknown[]]> = [
+      ['count', `SELECT COUNT(*) FROM ${SEGMENT_FROM_NARROW} WHERE ${where.sql}`, where.params],
+      ['newest', `SELECT m.id FROM ${SEGMENT_FROM} WHERE m.id > ? AND ${where.sql} ORDER BY m.id DESC LIMIT 20`, [newestBoundary, ...where.params]],
+      ['older', `SELECT m.id FROM ${SEGMENT_FROM_NARROW} WHERE m.id <= ? AND ${where.sql} ORDER BY m.id DESC LIMIT 20`, [newestBoundary, ...where.params]],
+    ];
+    for (const [name, sql, params] of plans) {
+      const [plan] = await pool.query<mysql.RowDataPacket[]>(`EXPLAIN ${sql}`, params);
+      for (const row of plan) process.stdout.write(`    ${name.padEnd(6)} ${row.table} ${row.type} key=${row.key ?? '-'} rows=${row.rows} ${row.Extra ?? ''}\n`);
+    }
   }
   await pool.end();
   await system.close();

@@ -12,30 +12,45 @@ export function calendarDate(at: Date, timeZone: string): CalendarDate {
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
-/**
- * `date` minus `months` as a yyyymmdd number. The day is kept even when that month is
- * shorter (Mar 31 − 1 month = "Feb 31"): compared as a number, it still orders right, so
- * a child born on Feb 28 is one month old on Mar 31.
- */
-export function monthsBeforeNumber(date: CalendarDate, months: number): number {
-  const total = date.year * 12 + (date.month - 1) - months;
-  return Math.floor(total / 12) * 10000 + ((total % 12) + 1) * 100 + date.day;
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isLeapYear(year: number): boolean {
+  return daysInMonth(year, 2) === 29;
 }
 
 /**
- * The month/day ranges (mmdd numbers, inclusive) covering today and the next `days` days:
- * one range, or two when the window crosses the new year.
+ * `date` minus `months` as a 'YYYY-MM-DD' string, for comparing with `children.birth_date`.
+ * The day is clamped to that month's last day (Mar 31 − 1 month = Feb 28): a real birth
+ * date is on or before "Feb 31" exactly when it is on or before Feb 28, so a child born on
+ * Feb 28 is one month old on Mar 31.
  */
-export function birthdayWindows(today: CalendarDate, days: number): Array<{ months: number[]; from: number; to: number }> {
+export function monthsBeforeDate(date: CalendarDate, months: number): string {
+  const total = date.year * 12 + (date.month - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = Math.min(date.day, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The month/day ranges (mmdd numbers, inclusive, as `children.birthday_mmdd`) covering
+ * today and the next `days` days: one range, or two when the window crosses the new year.
+ * In a year without 29 February, a child born on it has their birthday on 28 February, so
+ * a range of such a year that ends on 0228 also takes 0229 (one that starts on 0301 does
+ * not: that birthday has passed).
+ */
+export function birthdayWindows(today: CalendarDate, days: number): Array<{ from: number; to: number }> {
   const start = Date.UTC(today.year, today.month - 1, today.day);
-  if (days >= 365) return [{ months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], from: 101, to: 1231 }];
+  if (days >= 365) return [{ from: 101, to: 1231 }];
   const end = new Date(start + days * 86_400_000);
   const from = today.month * 100 + today.day;
   const to = (end.getUTCMonth() + 1) * 100 + end.getUTCDate();
-  const monthsBetween = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, index) => a + index);
-  if (end.getUTCFullYear() === today.year) return [{ months: monthsBetween(today.month, end.getUTCMonth() + 1), from, to }];
+  const endingIn = (year: number, mmdd: number): number => (mmdd === 228 && !isLeapYear(year) ? 229 : mmdd);
+  if (end.getUTCFullYear() === today.year) return [{ from, to: endingIn(today.year, to) }];
   return [
-    { months: monthsBetween(today.month, 12), from, to: 1231 },
-    { months: monthsBetween(1, end.getUTCMonth() + 1), from: 101, to },
+    { from, to: 1231 },
+    { from: 101, to: endingIn(end.getUTCFullYear(), to) },
   ];
 }

@@ -3,6 +3,7 @@ import type { System } from '../system/System';
 import { Child } from '../children/Child';
 import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
+import { createStore } from '../testing/factories/createStore';
 import { definitionAudience } from './segmentAudience';
 import { buildSegmentFixture, type SegmentFixture } from './segmentFixture';
 
@@ -106,6 +107,70 @@ describe('segment compiler against a hand-computed fixture', () => {
     });
     expect(await audience.page(0, 100)).toEqual([Number(january), Number(december)].sort((a, b) => a - b));
     expect(await audience.count()).toBe(2);
+  });
+
+  /** Members of a store of their own, one per child birth date (year null for none), by label. */
+  async function childrenAt(births: Record<string, [year: number | null, month: number, day: number]>) {
+    const { store } = await createStore(system);
+    const labelOf = new Map<number, string>();
+    for (const [label, [birthYear, birthMonth, birthDay]] of Object.entries(births)) {
+      const { member } = await createMember(system, { registrationStoreId: store.id, guardianConsented: true });
+      await system.dataSource.getRepository(Child).insert({ memberId: member.id, name: label, birthYear, birthMonth, birthDay, gender: null, interests: [] });
+      labelOf.set(Number(member.id), label);
+    }
+    return async (rule: SegmentRule, now: Date): Promise<string[]> => {
+      const definition: SegmentDefinition = { op: 'and', rules: [{ kind: 'registration_store', storeIds: [Number(store.id)] }, rule] };
+      const audience = definitionAudience({ manager: system.dataSource.manager, config: system.config, definition, now });
+      const ids = await audience.page(0, 100);
+      expect(await audience.count()).toBe(ids.length);
+      return ids.map((id) => labelOf.get(id) ?? '?').sort();
+    };
+  }
+
+  it('keeps the generated birth date and birthday key right on insert and update', async () => {
+    const { member } = await createMember(system, { guardianConsented: true });
+    const children = system.dataSource.getRepository(Child);
+    await children.insert({ memberId: member.id, name: '闰', birthYear: 2020, birthMonth: 2, birthDay: 29, gender: null, interests: [] });
+    await children.insert({ memberId: member.id, name: '无年', birthYear: null, birthMonth: 12, birthDay: 31, gender: null, interests: [] });
+    const read = async () => (await children.find({ where: { memberId: member.id }, order: { id: 'ASC' } })).map((child) => [child.birthDate, child.birthdayMmdd]);
+    expect(await read()).toEqual([
+      ['2020-02-29', 229],
+      [null, 1231],
+    ]);
+    const [leap] = await children.find({ where: { memberId: member.id }, order: { id: 'ASC' } });
+    await children.update({ id: leap!.id }, { birthYear: 2021, birthMonth: 3, birthDay: 1 });
+    expect((await read())[0]).toEqual(['2021-03-01', 301]);
+  });
+
+  it('counts a child’s age in whole months, up to the day, with short months clamped', async () => {
+    const ages = await childrenAt({
+      born0228: [2026, 2, 28], // 1 month old on 31 March (no "31 February")
+      born0301: [2026, 3, 1], // 0 months
+      born20230331: [2023, 3, 31], // 36 months today
+      born20230401: [2023, 4, 1], // 35 months
+      born20230330: [2023, 3, 30], // 36 months
+      noYear: [null, 3, 31],
+    });
+    // Noon on 31 March 2026 in Shanghai.
+    const now = new Date('2026-03-31T04:00:00Z');
+    expect(await ages({ kind: 'child_age_months', min: 1, max: 1 }, now)).toEqual(['born0228']);
+    expect(await ages({ kind: 'child_age_months', max: 0 }, now)).toEqual(['born0301']);
+    expect(await ages({ kind: 'child_age_months', min: 36 }, now)).toEqual(['born20230330', 'born20230331']);
+    expect(await ages({ kind: 'child_age_months', min: 2, max: 35 }, now)).toEqual(['born20230401']);
+    // A day earlier the child born on 31 March 2023 is still 35 months old, the one born on the 30th is 36.
+    expect(await ages({ kind: 'child_age_months', max: 35 }, new Date('2026-03-30T04:00:00Z'))).toEqual(['born0228', 'born0301', 'born20230331', 'born20230401']);
+  });
+
+  it('finds a 29 February birthday on 28 February across the year end, and on the day itself in a leap year', async () => {
+    const birthdays = await childrenAt({ dec30: [2019, 12, 30], dec31: [2019, 12, 31], feb29: [2020, 2, 29], mar1: [2020, 3, 1], feb29NoYear: [null, 2, 29] });
+    // Noon on 31 December 2026 in Shanghai: 59 days run to 28 February 2027, which has no 29th.
+    const newYearsEve2026 = new Date('2026-12-31T04:00:00Z');
+    expect(await birthdays({ kind: 'child_birthday_within', days: 59 }, newYearsEve2026)).toEqual(['dec31', 'feb29', 'feb29NoYear']);
+    expect(await birthdays({ kind: 'child_birthday_within', days: 58 }, newYearsEve2026)).toEqual(['dec31']);
+    // A year later 59 days run to 28 February 2028: the 29th is a day of its own, outside.
+    const newYearsEve2027 = new Date('2027-12-31T04:00:00Z');
+    expect(await birthdays({ kind: 'child_birthday_within', days: 59 }, newYearsEve2027)).toEqual(['dec31']);
+    expect(await birthdays({ kind: 'child_birthday_within', days: 60 }, newYearsEve2027)).toEqual(['dec31', 'feb29', 'feb29NoYear']);
   });
 
   it('binds values instead of splicing them into the SQL', async () => {

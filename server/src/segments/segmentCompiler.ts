@@ -1,7 +1,7 @@
 import type { SegmentDefinition, SegmentGroup, SegmentRule } from '@toyclub/shared';
 import type { AppConfig } from '../config/configSchema';
 import { builtinCondition } from './builtinSegments';
-import { birthdayWindows, calendarDate, monthsBeforeNumber } from './childDates';
+import { birthdayWindows, calendarDate, monthsBeforeDate } from './childDates';
 import { combine, fragment, inList, type SqlFragment } from './sqlFragment';
 
 const DAY_MS = 86_400_000;
@@ -12,8 +12,22 @@ export interface CompileContext {
   now: Date;
 }
 
+const STATS_JOIN = 'LEFT JOIN member_stats s ON s.member_id = m.id';
+
 /** The FROM clause every compiled condition is written against. */
-export const SEGMENT_FROM = 'members m LEFT JOIN member_stats s ON s.member_id = m.id';
+export const SEGMENT_FROM = `members m ${STATS_JOIN}`;
+
+/**
+ * {@link SEGMENT_FROM} reading members only through their two narrow indexes (see the
+ * migration AddSegmentPreviewIndexes): the live members' (deleted_at, tier, channel,
+ * store, created) to scan them, and (id, deleted_at) to check a member reached through
+ * another table. MariaDB otherwise checks each one in the clustered table, which at a
+ * million members does not fit the buffer pool. It also never walks the ids for an
+ * ORDER BY m.id: a query ordered by id filters by the condition's own plan and then sorts
+ * (with a small LIMIT, in a bounded priority queue). For counting and the preview's
+ * sample; keyset pages walk the primary key, and keep {@link SEGMENT_FROM}.
+ */
+export const SEGMENT_FROM_NARROW = `members m USE INDEX FOR JOIN (ix_members_id_live, ix_members_live) IGNORE INDEX FOR ORDER BY (PRIMARY, ix_members_id_live) ${STATS_JOIN}`;
 
 /**
  * A statistics range: members without statistics count as 0, so a range that admits 0
@@ -28,10 +42,18 @@ function statsRange(column: string, min: number | undefined, max: number | undef
   return parts.length === 0 ? fragment('1 = 1') : fragment(`${column} IS NULL OR (${bounded.sql})`, ...bounded.params);
 }
 
-function childExists(condition: SqlFragment): SqlFragment {
-  // Parenthesised: an OR inside must not escape the correlation on the member.
-  return fragment(`EXISTS (SELECT 1 FROM children c WHERE c.member_id = m.id AND (${condition.sql}))`, ...condition.params);
+/**
+ * Members with a child matching `condition`. Written as a plain (uncorrelated) IN on the
+ * children's indexed derived columns, so that MariaDB answers it from one index range:
+ * as a semi-join driven by the children under an AND, or as a subquery materialised once
+ * and probed by hash under an OR, never as one lookup per member.
+ */
+function childMembers(condition: SqlFragment): SqlFragment {
+  return fragment(`m.id IN (SELECT c.member_id FROM children c WHERE ${condition.sql})`, ...condition.params);
 }
+
+/** Members with a follower the official account can message, from a covering index (reachable, subscribed, member_id). */
+const REACHABLE_FOLLOWERS = 'SELECT f.member_id FROM oa_followers f WHERE f.reachable = 1 AND f.subscribed = 1 AND f.member_id IS NOT NULL';
 
 function compileRule(rule: SegmentRule, context: CompileContext): SqlFragment {
   const { now, config } = context;
@@ -41,7 +63,7 @@ function compileRule(rule: SegmentRule, context: CompileContext): SqlFragment {
     case 'tier':
       return inList('m.tier_code', rule.tiers);
     case 'tag':
-      return fragment(`EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND (${inList('mt.tag_id', rule.tagIds).sql}))`, ...rule.tagIds);
+      return fragment(`m.id IN (SELECT mt.member_id FROM member_tags mt WHERE ${inList('mt.tag_id', rule.tagIds).sql})`, ...rule.tagIds);
     case 'spend':
       return statsRange(rule.window === 'total' ? 's.total_spend_fen' : 's.spend_365d_fen', rule.minFen, rule.maxFen);
     case 'frequency':
@@ -55,31 +77,25 @@ function compileRule(rule: SegmentRule, context: CompileContext): SqlFragment {
     }
     case 'child_age_months': {
       const today = calendarDate(now, config.membership.timeZone);
-      const birth = 'c.birth_year * 10000 + c.birth_month * 100 + c.birth_day';
-      const parts = [fragment('c.birth_year IS NOT NULL')];
+      // birth_date is NULL without a birth year, so such a child has no age.
+      const parts = [fragment('c.birth_date IS NOT NULL')];
       // Age ≥ min ⇔ born on or before today − min months; age ≤ max ⇔ born after today − (max + 1) months.
-      if (rule.min !== undefined) parts.push(fragment(`${birth} <= ?`, monthsBeforeNumber(today, rule.min)));
-      if (rule.max !== undefined) parts.push(fragment(`${birth} > ?`, monthsBeforeNumber(today, rule.max + 1)));
-      return childExists(combine('and', parts));
+      if (rule.min !== undefined) parts.push(fragment('c.birth_date <= ?', monthsBeforeDate(today, rule.min)));
+      if (rule.max !== undefined) parts.push(fragment('c.birth_date > ?', monthsBeforeDate(today, rule.max + 1)));
+      return childMembers(combine('and', parts));
     }
     case 'child_birthday_within': {
       const today = calendarDate(now, config.membership.timeZone);
-      const windows = birthdayWindows(today, rule.days).map((window) => {
-        const months = inList('c.birth_month', window.months);
-        return fragment(`${months.sql} AND c.birth_month * 100 + c.birth_day BETWEEN ? AND ?`, ...months.params, window.from, window.to);
-      });
-      return childExists(combine('or', windows));
+      const windows = birthdayWindows(today, rule.days).map((window) => fragment('c.birthday_mmdd BETWEEN ? AND ?', window.from, window.to));
+      return childMembers(combine('or', windows));
     }
     case 'registration_channel':
       return inList('m.registration_channel', rule.channels);
     case 'registration_store':
       return inList('m.registration_store_id', rule.storeIds);
     case 'reachability': {
-      const condition =
-        rule.channel === 'official_account'
-          ? 'EXISTS (SELECT 1 FROM oa_followers f WHERE f.member_id = m.id AND f.reachable = 1 AND f.subscribed = 1)'
-          : "m.openid <> ''";
-      return fragment(rule.reachable ? condition : `NOT (${condition})`);
+      if (rule.channel === 'official_account') return fragment(`m.id ${rule.reachable ? 'IN' : 'NOT IN'} (${REACHABLE_FOLLOWERS})`);
+      return fragment(rule.reachable ? "m.openid <> ''" : "NOT (m.openid <> '')");
     }
   }
 }

@@ -14,6 +14,8 @@ import { CreateTags1764900000000 } from './1764900000000-CreateTags';
 import { AddPurchaseDiscount1764900001000 } from './1764900001000-AddPurchaseDiscount';
 import { SeedBuiltInTags1764900002000 } from './1764900002000-SeedBuiltInTags';
 import { CreateJourneys1765000000000 } from './1765000000000-CreateJourneys';
+import { AddSegmentPreviewIndexes1766000000000 } from './1766000000000-AddSegmentPreviewIndexes';
+import { AddMemberIdLiveIndex1766000001000 } from './1766000001000-AddMemberIdLiveIndex';
 import { AddCampaignSendLease1766300000000 } from './1766300000000-AddCampaignSendLease';
 
 /**
@@ -37,5 +39,7 @@ export const MIGRATIONS = [
   AddPurchaseDiscount1764900001000,
   SeedBuiltInTags1764900002000,
   CreateJourneys1765000000000,
+  AddSegmentPreviewIndexes1766000000000,
+  AddMemberIdLiveIndex1766000001000,
   AddCampaignSendLease1766300000000,
 ];
