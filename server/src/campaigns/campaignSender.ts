@@ -7,7 +7,8 @@ import { CampaignSend } from './CampaignSend';
 import { campaignCompletion } from './campaignCompletion';
 import { campaignForSends } from './campaignContentCache';
 import { campaignStillCurrent, claimCampaignSend, releaseCampaignSend, takeSendSlot } from './campaignSendClaim';
-import { deliverCampaignSend, recordCampaignSent } from './campaignSendDelivery';
+import { deliverCampaignSend } from './campaignSendDelivery';
+import { campaignSentRecorder } from './campaignSentRecorder';
 import { campaignWechatFailure } from './campaignWechatFailure';
 import { sendableAt } from './quietHours';
 
@@ -59,7 +60,7 @@ async function sendOne(input: CampaignSendInput, campaign: Campaign, send: Campa
       await releaseCampaignSend(system, send.id);
     }
   }
-  await recordCampaignSent(system, campaign, send, msgId);
+  await campaignSentRecorder(system).record(campaign, send, msgId);
   return null;
 }
 

@@ -43,6 +43,34 @@ export async function recordTemplateSend(db: DataSource | EntityManager, record:
   return result.affectedRows === 2;
 }
 
+/** A delivery result that arrived before its send was recorded, as {@link recordTemplateSends} finds it. */
+export interface EarlyTemplateResult {
+  msgId: string;
+  status: TemplateSendResult['status'];
+  detail: string;
+}
+
+/**
+ * Records several template sends in one statement (a sender that groups its writes);
+ * resolves with the delivery results that had already arrived for some of them (see
+ * {@link recordTemplateSend}), for the sender to apply to its own records.
+ */
+export async function recordTemplateSends(db: DataSource | EntityManager, records: TemplateSendRecord[]): Promise<EarlyTemplateResult[]> {
+  if (records.length === 0) return [];
+  const rows = records.map((record) => [record.msgId, record.openid, record.templateId, record.source, record.sourceRef ?? null, 'sent', record.sentAt ?? new Date()]);
+  await db.query(
+    `INSERT INTO wechat_template_sends (msgid, openid, template_id, source, source_ref, status, sent_at) VALUES ?
+     ON DUPLICATE KEY UPDATE openid = VALUES(openid), template_id = VALUES(template_id), source = VALUES(source),
+       source_ref = VALUES(source_ref), sent_at = VALUES(sent_at)`,
+    [rows],
+  );
+  // A result that came first was kept by the upsert (its status is not 'sent').
+  const early = (await db.query("SELECT msgid, status, status_detail FROM wechat_template_sends WHERE msgid IN (?) AND status <> 'sent'", [
+    records.map((record) => record.msgId),
+  ])) as Array<{ msgid: string | number; status: TemplateSendResult['status']; status_detail: string | null }>;
+  return early.map((row) => ({ msgId: String(row.msgid), status: row.status, detail: row.status_detail ?? '' }));
+}
+
 /**
  * Listeners told of every delivery result, inside the transaction that records it: a
  * sending feature appends one here to update its own send records (for example the
