@@ -77,4 +77,34 @@ describe('campaign sends in batches', () => {
     expect(done.counts.sent).toBe(3);
     expect(members.map((member) => templatesTo(h, member))).toEqual([1, 1, 1]);
   });
+
+  it('counts the frequency cap again right before sending: a campaign planned alongside another does not send past it', async () => {
+    const { segmentId, members } = await h.audience(2);
+    const log = createLogger(h.system.config, 'test');
+    // Two campaigns with a cap of one message a week, both planned before either sent.
+    const runs = [];
+    for (const name of ['周末拼装课', '新品到店']) {
+      const run = await h.openRun({ ...pointsChangeCampaign(segmentId), name, frequencyCap: { maxSends: 1, perDays: 7 } });
+      await campaignPlanner({ system: h.system, runId: run.runId, generation: 0, sweep: false, log });
+      runs.push(run);
+    }
+    const idsOf = async (runId: string): Promise<string[]> =>
+      ((await h.system.dataSource.query("SELECT id FROM campaign_sends WHERE run_id = ? AND state = 'pending' ORDER BY id", [runId])) as Array<{ id: string | number }>).map(
+        (row) => String(row.id),
+      );
+    const [first, second] = [await idsOf(runs[0]!.runId), await idsOf(runs[1]!.runId)];
+    expect([first.length, second.length]).toEqual([2, 2]);
+
+    await campaignSender({ system: h.system, sendIds: first, generation: 0, lastAttempt: false, log });
+    await campaignSender({ system: h.system, sendIds: second, generation: 0, lastAttempt: false, log });
+    const states = (await h.system.dataSource.query('SELECT state, skip_reason FROM campaign_sends WHERE run_id = ?', [runs[1]!.runId])) as Array<{
+      state: string;
+      skip_reason: string;
+    }>;
+    expect(states).toEqual([
+      { state: 'skipped', skip_reason: 'frequency_cap' },
+      { state: 'skipped', skip_reason: 'frequency_cap' },
+    ]);
+    expect(members.map((member) => templatesTo(h, member))).toEqual([1, 1]);
+  });
 });

@@ -10,6 +10,7 @@ import { campaignStillCurrent, claimCampaignSend, releaseCampaignSend, takeSendS
 import { deliverCampaignSend } from './campaignSendDelivery';
 import { campaignSentRecorder } from './campaignSentRecorder';
 import { campaignWechatFailure } from './campaignWechatFailure';
+import { capCounts } from './planPage';
 import { sendableAt } from './quietHours';
 
 /** What a one-job sender (the mass send) decided. */
@@ -65,6 +66,25 @@ async function sendOne(input: CampaignSendInput, campaign: Campaign, send: Campa
 }
 
 /**
+ * The sends of a group whose members are still under the campaign's frequency cap, counted
+ * again right before sending: another campaign planned at the same time may have reached
+ * them since this one was planned. The others are skipped (`frequency_cap`).
+ */
+async function withinFrequencyCap(system: System, campaign: Campaign, group: CampaignSend[], now: Date): Promise<CampaignSend[]> {
+  const cap = campaign.frequencyCap;
+  if (!cap) return group;
+  const counts = await capCounts(system.dataSource.manager, cap, group[0]!.runId, group.map((send) => Number(send.memberId)), now, false);
+  const over = group.filter((send) => (counts.get(Number(send.memberId)) ?? 0) >= cap.maxSends);
+  if (over.length === 0) return group;
+  await system.dataSource.query(
+    `UPDATE campaign_sends SET state = 'skipped', skip_reason = 'frequency_cap'
+     WHERE id IN (?) AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < NOW(3))`,
+    [over.map((send) => send.id)],
+  );
+  return group.filter((send) => !over.includes(send));
+}
+
+/**
  * Runs `work` over `items`, at most `limit` at a time, and settles them all: one failure
  * does not abandon the sends already in flight, whose outcomes must be recorded.
  */
@@ -115,8 +135,9 @@ export async function campaignSender(input: CampaignSendInput): Promise<BatchSen
       }
       continue;
     }
+    const sendable = await withinFrequencyCap(system, campaign, group, now);
     const held = new Map<string, number>();
-    const failures = await settleWithConcurrency(group, system.config.campaigns.sendBatchConcurrency, async (send) => {
+    const failures = await settleWithConcurrency(sendable, system.config.campaigns.sendBatchConcurrency, async (send) => {
       const until = await sendOne(input, campaign, send);
       if (until) held.set(send.id, until.getTime());
     });

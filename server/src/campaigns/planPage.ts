@@ -20,8 +20,11 @@ async function countBy(manager: EntityManager, sql: string, params: unknown[]): 
   return new Map(rows.map((row) => [Number(row.member_id), Number(row.n)]));
 }
 
-/** Each member's sends in other runs that count towards the frequency cap (see {@link planPage}). */
-function capCounts(manager: EntityManager, cap: FrequencyCap, runId: string, memberIds: number[], now: Date, countPending: boolean): Promise<Counts> {
+/**
+ * Each member's sends in other runs that count towards the frequency cap (see
+ * {@link planPage}); the sender asks again right before sending (see campaignSender).
+ */
+export function capCounts(manager: EntityManager, cap: FrequencyCap, runId: string, memberIds: number[], now: Date, countPending: boolean): Promise<Counts> {
   const since = new Date(now.getTime() - cap.perDays * 86_400_000);
   const pending = countPending ? " OR (state = 'pending' AND created_at >= ?)" : '';
   return countBy(
