@@ -107,4 +107,29 @@ describe('campaign sends in batches', () => {
     ]);
     expect(members.map((member) => templatesTo(h, member))).toEqual([1, 1]);
   });
+
+  it('takes over a lapsed lease only where the call is idempotent: a custom-service message fails as outcome unknown', async () => {
+    const { segmentId, members } = await h.audience(2, { lastInteractionAt: new Date(Date.now() - 3_600_000) });
+    const log = createLogger(h.system.config, 'test');
+    const { runId } = await h.openRun({
+      name: '到货通知',
+      segmentId,
+      channel: 'custom_service',
+      content: { purpose: 'marketing', variants: [{ text: '您咨询的乐高城市警察局已到货' }] },
+      schedule: { kind: 'now' },
+    });
+    await campaignPlanner({ system: h.system, runId, generation: 0, sweep: false, log });
+    const rows = (await h.system.dataSource.query('SELECT id FROM campaign_sends WHERE run_id = ? ORDER BY member_id', [runId])) as Array<{ id: string | number }>;
+    const ids = rows.map((row) => String(row.id));
+    // The first record's worker died during its call: the lease ran out, the outcome is unknown.
+    await h.system.dataSource.query('UPDATE campaign_sends SET attempts = 1, claimed_until = NOW(3) - INTERVAL 1 SECOND WHERE id = ?', [ids[0]]);
+    expect(await campaignSender({ system: h.system, sendIds: ids, generation: 0, lastAttempt: false, log })).toEqual({ kind: 'done' });
+    const states = (await h.system.dataSource.query('SELECT state, error_message FROM campaign_sends WHERE run_id = ? ORDER BY member_id', [runId])) as Array<{
+      state: string;
+      error_message: string | null;
+    }>;
+    expect(states.map((row) => row.state)).toEqual(['failed', 'sent']);
+    expect(states[0]!.error_message).toMatch(/outcome unknown/);
+    expect(members.map((member) => h.sim.inbox(member.openid!).length)).toEqual([0, 1]);
+  });
 });

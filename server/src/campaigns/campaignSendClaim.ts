@@ -1,4 +1,5 @@
 import type { System } from '../system/System';
+import type { Campaign } from './Campaign';
 import type { CampaignSend } from './CampaignSend';
 import { campaignSendRateLimiter } from './campaignSendRateLimiter';
 import { ACTIVE_STATES } from './campaignRecords';
@@ -15,29 +16,45 @@ export async function campaignStillCurrent(system: System, campaignId: string, g
 export type SendClaim = { kind: 'claimed' } | { kind: 'held'; until: Date } | { kind: 'gone' };
 
 /**
+ * True for the channels whose calls carry an idempotency key (template/send's
+ * client_msg_id): only those may be called again when an earlier call's outcome is unknown.
+ */
+export function resendable(campaign: Campaign): boolean {
+  return campaign.channel === 'template';
+}
+
+/**
  * Claims a record for one attempt: one guarded UPDATE counts the attempt and takes a lease
  * (`campaigns.sendLeaseSeconds`) only if the record is still pending, no other job holds it,
  * and its campaign is active in this generation. It is the atomic equivalent of locking the
  * record (FOR UPDATE), checking and updating it, in one round trip on the hottest path of a
- * campaign; committed before the call, so a crash after it leaves a visible attempt, and the
- * job that takes the record once the lease ran out reuses the stored client_msg_id. Two
- * batches holding the same record therefore call WeChat once for it.
+ * campaign; committed before the call, so two batches holding the same record call WeChat
+ * once for it. A lease that ran out (its worker died, maybe mid-call) is taken over only on
+ * a resendable channel, whose retry reuses the stored client_msg_id; on the others the
+ * record fails as `outcome unknown` rather than risk a second message.
  */
-export async function claimCampaignSend(system: System, send: CampaignSend, generation: number): Promise<SendClaim> {
+export async function claimCampaignSend(system: System, campaign: Campaign, send: CampaignSend, generation: number): Promise<SendClaim> {
+  const lease = resendable(campaign) ? '(cs.claimed_until IS NULL OR cs.claimed_until < NOW(3))' : 'cs.claimed_until IS NULL';
   const claimed = (await system.dataSource.query(
     `UPDATE campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id
      SET cs.attempts = cs.attempts + 1, cs.claimed_until = NOW(3) + INTERVAL ? SECOND
-     WHERE cs.id = ? AND cs.state = 'pending' AND (cs.claimed_until IS NULL OR cs.claimed_until < NOW(3))
-       AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
+     WHERE cs.id = ? AND cs.state = 'pending' AND ${lease} AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
     [system.config.campaigns.sendLeaseSeconds, send.id, generation],
   )) as { affectedRows: number };
   if (claimed.affectedRows === 1) return { kind: 'claimed' };
-  const [held] = (await system.dataSource.query(
-    `SELECT cs.claimed_until FROM campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id
-     WHERE cs.id = ? AND cs.state = 'pending' AND cs.claimed_until >= NOW(3) AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
+  const [current] = (await system.dataSource.query(
+    `SELECT cs.claimed_until, cs.claimed_until >= NOW(3) AS held FROM campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id
+     WHERE cs.id = ? AND cs.state = 'pending' AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
     [send.id, generation],
-  )) as Array<{ claimed_until: Date }>;
-  if (held) return { kind: 'held', until: held.claimed_until };
+  )) as Array<{ claimed_until: Date | null; held: number | null }>;
+  if (current?.held) return { kind: 'held', until: current.claimed_until! };
+  if (current?.claimed_until) {
+    await system.dataSource.query(
+      "UPDATE campaign_sends SET state = 'failed', error_message = ?, claimed_until = NULL WHERE id = ? AND state = 'pending' AND claimed_until < NOW(3)",
+      ['outcome unknown: the worker stopped during the call; not sent again', send.id],
+    );
+    return { kind: 'gone' };
+  }
   // Planned just as the campaign was cancelled: counted with the other cancelled sends.
   await system.dataSource.query(
     `UPDATE campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id SET cs.state = 'skipped', cs.skip_reason = 'cancelled'

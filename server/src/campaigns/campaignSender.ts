@@ -45,7 +45,7 @@ export interface CampaignSendInput {
  */
 async function sendOne(input: CampaignSendInput, campaign: Campaign, send: CampaignSend): Promise<Date | null> {
   const { system } = input;
-  const claim = await claimCampaignSend(system, send, input.generation);
+  const claim = await claimCampaignSend(system, campaign, send, input.generation);
   if (claim.kind === 'held') return claim.until;
   if (claim.kind === 'gone' || !(await takeSendSlot(system, send, input.generation))) return null;
   let msgId: string | null;

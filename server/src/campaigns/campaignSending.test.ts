@@ -5,6 +5,7 @@ import type { CampaignHarness } from './testing/campaignHarness';
 import { memberDraw } from './memberDraw';
 
 const TEMPLATE_PATH = '/cgi-bin/message/template/send';
+const CUSTOM_PATH = '/cgi-bin/message/custom/send';
 
 function eventReminder(segmentId: string, extra: Partial<CampaignInput> = {}): CampaignInput {
   return {
@@ -75,6 +76,29 @@ describe('campaign sends through the simulator', () => {
       expect(h.sim.inbox(member.openid!).filter((entry) => entry.kind === 'template')).toHaveLength(1);
       const ids = new Set(calls.filter((call) => (call.body as { touser: string }).touser === member.openid).map((call) => (call.body as { client_msg_id: string }).client_msg_id));
       expect(ids.size).toBe(1);
+    }
+  });
+
+  it('does not call again for a custom-service message whose outcome is unknown: it fails instead of going twice', async () => {
+    const { segmentId, members } = await h.audience(3, { lastInteractionAt: new Date(Date.now() - 3_600_000) });
+    h.sim.clearCalls();
+    // The first call is carried out but answered too late (timeoutMs 400): it may have gone out.
+    h.sim.addFault({ path: CUSTOM_PATH, latencyMs: 1500, processFirst: true, count: 1 });
+    const id = await h.launch({
+      name: '到货通知',
+      segmentId,
+      channel: 'custom_service',
+      content: { purpose: 'marketing', variants: [{ text: '您咨询的乐高城市警察局已到货' }] },
+      schedule: { kind: 'now' },
+    });
+    const done = await h.waitFor(id, (d) => d.state === 'completed', 'completion');
+    expect(done.counts.failed).toBe(1);
+    expect(done.counts.sent).toBe(2);
+    // The late answer is logged once it is given.
+    await eventually(async () => (h.sim.calls(CUSTOM_PATH).length >= 3 ? true : null), 'the late call in the log');
+    for (const member of members) {
+      expect(h.sim.calls(CUSTOM_PATH).filter((call) => (call.body as { touser: string }).touser === member.openid)).toHaveLength(1);
+      expect(h.sim.inbox(member.openid!).filter((entry) => entry.kind === 'custom')).toHaveLength(1);
     }
   });
 

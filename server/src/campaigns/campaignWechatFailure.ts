@@ -6,6 +6,7 @@ import type { WechatApiError } from '../wechat/gateway/WechatApiError';
 import { WECHAT_ERROR_ACTIONS } from '../wechat/gateway/wechatErrorActions';
 import type { Campaign } from './Campaign';
 import type { CampaignSend } from './CampaignSend';
+import { resendable } from './campaignSendClaim';
 import { campaignPauser, campaignStopper } from './campaignStateChanges';
 
 /** The customer-service window closed: the member is fine, only this channel cannot reach them now. */
@@ -22,8 +23,10 @@ async function settle(system: System, send: CampaignSend, state: 'skipped' | 'fa
  * What a WeChat failure does to a campaign, by the gateway's action: an unreachable member
  * is skipped (and marked unreachable) while the campaign goes on; a spent daily quota
  * pauses the campaign until the next day; a campaign-stopping error stops it with the
- * reason; an unknown outcome or a transient error is rethrown so that Bull retries with
- * the same client_msg_id (recorded as failed on the last attempt).
+ * reason; a transient error is rethrown so that Bull retries (recorded as failed on the
+ * last attempt), and so is an unknown outcome where the retry carries the same
+ * client_msg_id (templates): on the other channels it may have gone out, so it fails
+ * rather than risk a second message.
  */
 export async function campaignWechatFailure({
   system,
@@ -65,9 +68,12 @@ export async function campaignWechatFailure({
       await campaignStopper({ system, campaignId: campaign.id, reason: `微信拒绝发送（错误码 ${error.errcode ?? '无'}：${meaning}），活动已停止，请检查模板或公众号权限` });
       return;
     }
+    case 'unknownOutcome':
+      // It may have gone out: only a call with an idempotency key may be made again.
+      if (!lastAttempt && resendable(campaign)) throw error;
+      return settle(system, send, 'failed', error, null);
     case 'retryWithBackoff':
     case 'refreshTokenAndRetry':
-    case 'unknownOutcome':
     case 'slowDown':
       if (!lastAttempt) throw error;
       return settle(system, send, 'failed', error, null);
