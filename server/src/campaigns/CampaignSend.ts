@@ -58,6 +58,10 @@ export class CampaignSend {
   @Column({ name: 'claimed_until', type: 'datetime', precision: 3, nullable: true })
   claimedUntil!: Date | null;
 
+  /** When a send job first claimed the record: a template's client_msg_id dedups for ten minutes from then. */
+  @Column({ name: 'first_claimed_at', type: 'datetime', precision: 3, nullable: true })
+  firstClaimedAt!: Date | null;
+
   /** Quiet hours: the send waits until then. */
   @Column({ name: 'not_before', type: 'datetime', precision: 3, nullable: true })
   notBefore!: Date | null;

@@ -65,7 +65,7 @@ describe('campaign sends in batches', () => {
   it('leaves a record another job holds to it, and sends it once its lease has run out', async () => {
     const { campaignId, ids, members } = await plannedCampaign(h, 3);
     // Another job (its worker died mid-call) holds the second record for two more seconds.
-    await h.system.dataSource.query('UPDATE campaign_sends SET attempts = 1, claimed_until = NOW(3) + INTERVAL 2 SECOND WHERE id = ?', [ids[1]]);
+    await h.system.dataSource.query('UPDATE campaign_sends SET attempts = 1, claimed_until = NOW(3) + INTERVAL 2 SECOND, first_claimed_at = NOW(3) WHERE id = ?', [ids[1]]);
     const log = createLogger(h.system.config, 'test');
     const outcome = await campaignSender({ system: h.system, sendIds: ids, generation: 0, lastAttempt: false, log });
     expect(outcome).toEqual({ kind: 'wait', wakeAt: expect.any(Number) as number, sendIds: [ids[1]] });
@@ -131,5 +131,23 @@ describe('campaign sends in batches', () => {
     expect(states.map((row) => row.state)).toEqual(['failed', 'sent']);
     expect(states[0]!.error_message).toMatch(/outcome unknown/);
     expect(members.map((member) => h.sim.inbox(member.openid!).length)).toEqual([0, 1]);
+  });
+
+  it('takes over a lapsed template lease only within the ten minutes WeChat honours its client_msg_id', async () => {
+    const { campaignId, ids, members } = await plannedCampaign(h, 2);
+    // Both workers died mid-call; the first claimed its record eleven minutes ago, the second two.
+    await h.system.dataSource.query(
+      'UPDATE campaign_sends SET attempts = 1, claimed_until = NOW(3) - INTERVAL 1 SECOND, first_claimed_at = NOW(3) - INTERVAL ? MINUTE WHERE id = ?',
+      [11, ids[0]],
+    );
+    await h.system.dataSource.query(
+      'UPDATE campaign_sends SET attempts = 1, claimed_until = NOW(3) - INTERVAL 1 SECOND, first_claimed_at = NOW(3) - INTERVAL ? MINUTE WHERE id = ?',
+      [2, ids[1]],
+    );
+    const log = createLogger(h.system.config, 'test');
+    expect(await campaignSender({ system: h.system, sendIds: ids, generation: 0, lastAttempt: false, log })).toEqual({ kind: 'done' });
+    const states = (await h.system.dataSource.query('SELECT state FROM campaign_sends WHERE campaign_id = ? ORDER BY member_id', [campaignId])) as Array<{ state: string }>;
+    expect(states.map((row) => row.state)).toEqual(['failed', 'sent']);
+    expect(members.map((member) => templatesTo(h, member))).toEqual([0, 1]);
   });
 });

@@ -6,6 +6,9 @@ import { ACTIVE_STATES } from './campaignRecords';
 
 const ACTIVE_SQL = "'scheduled', 'planning', 'sending'";
 
+/** WeChat sends a template's client_msg_id once within ten minutes; a margin for clocks and the call itself. */
+const CLIENT_MSG_ID_WINDOW_SECONDS = 9 * 60;
+
 /** True when the campaign is still active in `generation` (not paused, cancelled or resumed since). */
 export async function campaignStillCurrent(system: System, campaignId: string, generation: number): Promise<boolean> {
   const [current] = (await system.dataSource.query('SELECT state, generation FROM campaigns WHERE id = ?', [campaignId])) as Array<{ state: string; generation: number }>;
@@ -30,14 +33,18 @@ export function resendable(campaign: Campaign): boolean {
  * record (FOR UPDATE), checking and updating it, in one round trip on the hottest path of a
  * campaign; committed before the call, so two batches holding the same record call WeChat
  * once for it. A lease that ran out (its worker died, maybe mid-call) is taken over only on
- * a resendable channel, whose retry reuses the stored client_msg_id; on the others the
- * record fails as `outcome unknown` rather than risk a second message.
+ * a resendable channel, whose retry reuses the stored client_msg_id, and only within the ten
+ * minutes WeChat honours it; otherwise the record fails as `outcome unknown` rather than
+ * risk a second message.
  */
 export async function claimCampaignSend(system: System, campaign: Campaign, send: CampaignSend, generation: number): Promise<SendClaim> {
-  const lease = resendable(campaign) ? '(cs.claimed_until IS NULL OR cs.claimed_until < NOW(3))' : 'cs.claimed_until IS NULL';
+  // A lapsed lease is taken over only while WeChat would still recognise the client_msg_id.
+  const lease = resendable(campaign)
+    ? `(cs.claimed_until IS NULL OR (cs.claimed_until < NOW(3) AND cs.first_claimed_at > NOW(3) - INTERVAL ${CLIENT_MSG_ID_WINDOW_SECONDS} SECOND))`
+    : 'cs.claimed_until IS NULL';
   const claimed = (await system.dataSource.query(
     `UPDATE campaign_sends cs JOIN campaigns c ON c.id = cs.campaign_id
-     SET cs.attempts = cs.attempts + 1, cs.claimed_until = NOW(3) + INTERVAL ? SECOND
+     SET cs.attempts = cs.attempts + 1, cs.claimed_until = NOW(3) + INTERVAL ? SECOND, cs.first_claimed_at = COALESCE(cs.first_claimed_at, NOW(3))
      WHERE cs.id = ? AND cs.state = 'pending' AND ${lease} AND c.generation = ? AND c.state IN (${ACTIVE_SQL})`,
     [system.config.campaigns.sendLeaseSeconds, send.id, generation],
   )) as { affectedRows: number };

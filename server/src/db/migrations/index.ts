@@ -16,6 +16,7 @@ import { SeedBuiltInTags1764900002000 } from './1764900002000-SeedBuiltInTags';
 import { CreateJourneys1765000000000 } from './1765000000000-CreateJourneys';
 import { AddSegmentPreviewIndexes1766000000000 } from './1766000000000-AddSegmentPreviewIndexes';
 import { AddMemberIdLiveIndex1766000001000 } from './1766000001000-AddMemberIdLiveIndex';
+import { AddCampaignSendFirstClaim1766300001000 } from './1766300001000-AddCampaignSendFirstClaim';
 import { AddCampaignSendLease1766300000000 } from './1766300000000-AddCampaignSendLease';
 
 /**
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   AddSegmentPreviewIndexes1766000000000,
   AddMemberIdLiveIndex1766000001000,
   AddCampaignSendLease1766300000000,
+  AddCampaignSendFirstClaim1766300001000,
 ];
