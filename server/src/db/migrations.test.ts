@@ -46,7 +46,8 @@ describe('database creation and migrations', () => {
       expect(await runMigrations(dataSource)).toEqual([]);
 
       for (let step = 0; step < MIGRATIONS.length; step += 1) await dataSource.undoLastMigration();
-      expect(await tableNames(dataSource)).toEqual(['migrations']);
+      // typeorm_metadata is TypeORM's own record of generated columns (children's derived dates).
+      expect((await tableNames(dataSource)).filter((name) => name !== 'typeorm_metadata')).toEqual(['migrations']);
 
       expect(await runMigrations(dataSource)).toHaveLength(MIGRATIONS.length);
       await dataSource.query("INSERT INTO stores (code, name) VALUES ('S1', '旗舰店')");
