@@ -106,9 +106,10 @@ async function settleWithConcurrency<T>(items: T[], limit: number, work: (item: 
  * in one query, then sent `campaigns.sendBatchConcurrency` at a time, each claimed on its own
  * (so that overlapping batches and retries never send twice, see claimCampaignSend) and
  * paced by the send rate; the run is checked for completion once at the end. In quiet hours
- * nothing is sent and the records wait; records another job holds wait for its lease. A failure worth retrying is rethrown after the rest
- * of the batch settled, so that Bull retries the batch: what was sent is no longer pending,
- * and the failed record goes again with its client_msg_id.
+ * nothing is sent and the records wait; records another job holds wait for its lease. A
+ * failure worth retrying is rethrown after the rest of the batch settled, so that Bull
+ * retries the batch: what was sent is no longer pending, and the failed record goes again
+ * (a template with its client_msg_id; see campaignWechatFailure for what is never retried).
  */
 export async function campaignSender(input: CampaignSendInput): Promise<BatchSendOutcome> {
   const { system } = input;
