@@ -24,6 +24,10 @@ const DEFINITIONS: Array<[string, SegmentDefinition]> = [
   ['built-in 高价值', { op: 'and', rules: [{ kind: 'builtin', segment: 'high_value' }] }],
   ['built-in 流失风险', { op: 'and', rules: [{ kind: 'builtin', segment: 'churn_risk' }] }],
   ['tier gold/diamond', { op: 'and', rules: [{ kind: 'tier', tiers: ['gold', 'diamond'] }] }],
+  ['child 36-72 months', { op: 'and', rules: [{ kind: 'child_age_months', min: 36, max: 72 }] }],
+  ['child birthday in 7 days', { op: 'and', rules: [{ kind: 'child_birthday_within', days: 7 }] }],
+  ['OA-reachable', { op: 'and', rules: [{ kind: 'reachability', channel: 'official_account', reachable: true }] }],
+  ['not OA-reachable', { op: 'and', rules: [{ kind: 'reachability', channel: 'official_account', reachable: false }] }],
   [
     'child 36-72 months, OA-reachable, spend ≥ 500 元',
     {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SegmentDefinition } from '@toyclub/shared';
 import type { AppConfig } from '../config/configSchema';
-import { compileSegment, SEGMENT_FROM, SEGMENT_FROM_NARROW } from './segmentCompiler';
+import { compileSegment, SEGMENT_FROM, SEGMENT_FROM_NARROW, SEGMENT_STATEMENT } from './segmentCompiler';
 import { Segment } from './Segment';
 import { segmentNotFound } from './segmentErrors';
 import type { SqlFragment } from './sqlFragment';
@@ -24,11 +24,11 @@ export function audienceOf({ manager, where }: { manager: EntityManager; where: 
   return {
     where,
     async count() {
-      const [row] = (await manager.query(`SELECT COUNT(*) AS n FROM ${SEGMENT_FROM_NARROW} WHERE ${where.sql}`, where.params)) as Array<{ n: string | number }>;
+      const [row] = (await manager.query(`${SEGMENT_STATEMENT}SELECT COUNT(*) AS n FROM ${SEGMENT_FROM_NARROW} WHERE ${where.sql}`, where.params)) as Array<{ n: string | number }>;
       return Number(row?.n ?? 0);
     },
     async page(afterMemberId, limit) {
-      const rows = (await manager.query(`SELECT m.id FROM ${SEGMENT_FROM} WHERE m.id > ? AND ${where.sql} ORDER BY m.id LIMIT ?`, [
+      const rows = (await manager.query(`${SEGMENT_STATEMENT}SELECT m.id FROM ${SEGMENT_FROM} WHERE m.id > ? AND ${where.sql} ORDER BY m.id LIMIT ?`, [
         afterMemberId,
         ...where.params,
         limit,

@@ -30,6 +30,15 @@ export const SEGMENT_FROM = `members m ${STATS_JOIN}`;
 export const SEGMENT_FROM_NARROW = `members m USE INDEX FOR JOIN (ix_members_id_live, ix_members_live) IGNORE INDEX FOR ORDER BY (PRIMARY, ix_members_id_live) ${STATS_JOIN}`;
 
 /**
+ * Prefix for a statement over {@link SEGMENT_FROM} or {@link SEGMENT_FROM_NARROW}: lets
+ * this one statement keep a materialised subquery (the members with a reachable follower,
+ * for "not reachable") in memory up to 64 MB. With the server's default 16 MB it goes to
+ * disk at a million members, and a count took 15 s instead of 1.5 s. The server's
+ * configuration stays as it is.
+ */
+export const SEGMENT_STATEMENT = 'SET STATEMENT max_heap_table_size = 67108864, tmp_table_size = 67108864 FOR ';
+
+/**
  * A statistics range: members without statistics count as 0, so a range that admits 0
  * keeps them (`IS NULL OR`), and one that does not can be answered from the index alone.
  */

@@ -6,7 +6,7 @@ import { Member } from '../members/Member';
 import { MemberStats } from '../members/MemberStats';
 import { builtinCondition, builtinDescription } from './builtinSegments';
 import { audienceOf } from './segmentAudience';
-import { compileSegment, SEGMENT_FROM, SEGMENT_FROM_NARROW } from './segmentCompiler';
+import { compileSegment, SEGMENT_FROM, SEGMENT_FROM_NARROW, SEGMENT_STATEMENT } from './segmentCompiler';
 import { presentSegmentSample } from './presentSegment';
 import type { SqlFragment } from './sqlFragment';
 
@@ -26,14 +26,14 @@ async function sampleIds(manager: EntityManager, where: SqlFragment, size: numbe
   const [top] = (await manager.query('SELECT MAX(id) AS id FROM members')) as Array<{ id: string | number | null }>;
   if (top?.id === null || top?.id === undefined) return [];
   const boundary = Math.max(0, Number(top.id) - windowIds);
-  const newest = (await manager.query(`SELECT m.id FROM ${SEGMENT_FROM} WHERE m.id > ? AND ${where.sql} ORDER BY m.id DESC LIMIT ?`, [
+  const newest = (await manager.query(`${SEGMENT_STATEMENT}SELECT m.id FROM ${SEGMENT_FROM} WHERE m.id > ? AND ${where.sql} ORDER BY m.id DESC LIMIT ?`, [
     boundary,
     ...where.params,
     size,
   ])) as Array<{ id: string | number }>;
   if (newest.length === size || boundary === 0) return newest.map((row) => String(row.id));
   const older = (await manager.query(
-    `SELECT m.id FROM ${SEGMENT_FROM_NARROW} WHERE m.id <= ? AND ${where.sql} ORDER BY m.id DESC LIMIT ?`,
+    `${SEGMENT_STATEMENT}SELECT m.id FROM ${SEGMENT_FROM_NARROW} WHERE m.id <= ? AND ${where.sql} ORDER BY m.id DESC LIMIT ?`,
     [boundary, ...where.params, size - newest.length],
   )) as Array<{ id: string | number }>;
   return [...newest, ...older].map((row) => String(row.id));
