@@ -152,5 +152,7 @@ export async function campaignSender(input: CampaignSendInput): Promise<BatchSen
   }
   for (const runId of runIds) await campaignCompletion({ dataSource: system.dataSource, runId });
   if (errors.length > 0) throw errors[0];
-  return waiting.sendIds.length > 0 ? { kind: 'wait', ...waiting } : { kind: 'done' };
+  if (waiting.sendIds.length === 0) return { kind: 'done' };
+  // Ascending, as planned batches are: the job id names the first and the last.
+  return { kind: 'wait', wakeAt: waiting.wakeAt, sendIds: waiting.sendIds.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)) };
 }
