@@ -3,10 +3,7 @@ import { z } from 'zod';
 import type { ApiErrorBody } from '@toyclub/shared';
 import type { AppContextExtras, AppState } from './appTypes';
 import { validate } from './validate';
-import { createTestSystem } from '../testing/createTestSystem';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
-import type { System } from '../system/System';
+import { useTestServer } from '../testing/useTestServer';
 
 const EchoSchema = z.object({ body: z.object({ name: z.string().min(1).max(20), count: z.number().int() }) });
 
@@ -26,21 +23,10 @@ function probeRouter(): Router<AppState, AppContextExtras> {
 }
 
 describe('the app middleware', () => {
-  let system: System;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    system = await createTestSystem({ http: { bodyLimit: '2kb' } });
-    server = await startTestServer(system, [probeRouter()]);
-  });
-
-  afterAll(async () => {
-    await server.close(1000);
-    await system.close();
-  });
+  const harness = useTestServer({ config: { http: { bodyLimit: '2kb' } }, extraRouters: [probeRouter()] });
 
   const post = (path: string, body: string, contentType = 'application/json') =>
-    fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    fetch(`${harness.server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('passes valid input to the handler', async () => {
     const response = await post('/__probe/echo', JSON.stringify({ name: '积木', count: 2 }));
@@ -71,7 +57,7 @@ describe('the app middleware', () => {
   });
 
   it('turns unknown errors into internal_error without leaking anything', async () => {
-    const response = await fetch(`${server.baseUrl}/__probe/crash`);
+    const response = await fetch(`${harness.server.baseUrl}/__probe/crash`);
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({ error: 'internal_error', message: '服务器开小差了，请稍后再试' });
@@ -79,18 +65,18 @@ describe('the app middleware', () => {
   });
 
   it('answers unknown routes with route_not_found', async () => {
-    const response = await fetch(`${server.baseUrl}/no/such/route`);
+    const response = await fetch(`${harness.server.baseUrl}/no/such/route`);
     expect(response.status).toBe(404);
     expect(((await response.json()) as ApiErrorBody).error).toBe('route_not_found');
   });
 
   it('sets security headers and echoes a safe request id', async () => {
-    const response = await fetch(`${server.baseUrl}/healthz`, { headers: { 'x-request-id': 'client-req-12345' } });
+    const response = await fetch(`${harness.server.baseUrl}/healthz`, { headers: { 'x-request-id': 'client-req-12345' } });
     expect(response.headers.get('x-request-id')).toBe('client-req-12345');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(response.headers.get('x-powered-by')).toBeNull();
-    const unsafe = await fetch(`${server.baseUrl}/healthz`, { headers: { 'x-request-id': 'bad id; drop table' } });
+    const unsafe = await fetch(`${harness.server.baseUrl}/healthz`, { headers: { 'x-request-id': 'bad id; drop table' } });
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

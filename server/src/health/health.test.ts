@@ -1,25 +1,11 @@
 import type { HealthDto } from '@toyclub/shared';
-import { createTestSystem } from '../testing/createTestSystem';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
-import type { System } from '../system/System';
+import { useTestServer } from '../testing/useTestServer';
 
 describe('GET /healthz', () => {
-  let system: System;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    system = await createTestSystem();
-    server = await startTestServer(system);
-  });
-
-  afterAll(async () => {
-    await server.close(1000);
-    await system.close();
-  });
+  const harness = useTestServer();
 
   it('answers 200 with both dependencies up', async () => {
-    const response = await fetch(`${server.baseUrl}/healthz`);
+    const response = await fetch(`${harness.server.baseUrl}/healthz`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as HealthDto;
     expect(body.status).toBe('ok');

@@ -1,38 +1,28 @@
 import type { AdminMemberDetailDto, AdminMemberPageDto, ApiErrorBody, AuditPageDto, PointsEntriesPageDto, PointsEntryDto, RevealedPhoneDto } from '@toyclub/shared';
-import type { System } from '../system/System';
-import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { ledgerTotals } from '../testing/factories/ledgerChecks';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
+import { useTestServer } from '../testing/useTestServer';
 
 describe('the console member pages and the audit log', () => {
-  let system: System;
-  let server: TestServer;
+  const harness = useTestServer();
+
   let owner: Awaited<ReturnType<typeof staffClient>>;
   let manager: Awaited<ReturnType<typeof staffClient>>;
   let managerId: string;
 
   beforeAll(async () => {
-    system = await createTestSystem();
-    server = await startTestServer(system);
-    owner = await staffClient(server.baseUrl, (await createStaff(system, { role: 'owner' })).username);
-    const managerAccount = await createStaff(system, { role: 'manager' });
+    owner = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'owner' })).username);
+    const managerAccount = await createStaff(harness.system, { role: 'manager' });
     managerId = managerAccount.id;
-    manager = await staffClient(server.baseUrl, managerAccount.username);
-  });
-
-  afterAll(async () => {
-    await server.close(1000);
-    await system.close();
+    manager = await staffClient(harness.server.baseUrl, managerAccount.username);
   });
 
   const last4 = () => String(1000 + Math.floor(Math.random() * 9000));
 
   it('finds members by the last four digits of the phone, masked, and audits each one listed', async () => {
     const digits = last4();
-    const { member } = await createMember(system, { phone: `1380000${digits}`, nickname: '乐乐妈妈' });
+    const { member } = await createMember(harness.system, { phone: `1380000${digits}`, nickname: '乐乐妈妈' });
     const page = await manager.get<AdminMemberPageDto>(`/api/admin/members?q=${digits}`);
     expect(page.status).toBe(200);
     const found = page.body.members.find((row) => row.id === member.id);
@@ -47,7 +37,7 @@ describe('the console member pages and the audit log', () => {
   it('searches by nickname prefix with keyset pagination', async () => {
     const tag = `翻页${Date.now() % 100000}`;
     const created = [];
-    for (let index = 0; index < 5; index += 1) created.push((await createMember(system, { nickname: `${tag}-${index}` })).member.id);
+    for (let index = 0; index < 5; index += 1) created.push((await createMember(harness.system, { nickname: `${tag}-${index}` })).member.id);
     const first = await manager.get<AdminMemberPageDto>(`/api/admin/members?q=${encodeURIComponent(tag)}&limit=3`);
     expect(first.body.members.map((row) => row.id)).toEqual(created.slice(2).reverse());
     const second = await manager.get<AdminMemberPageDto>(`/api/admin/members?q=${encodeURIComponent(tag)}&limit=3&after=${first.body.nextCursor}`);
@@ -57,7 +47,7 @@ describe('the console member pages and the audit log', () => {
 
   it('shows a member masked, reveals the phone to owners only, and audits every read', async () => {
     const digits = last4();
-    const { member } = await createMember(system, { phone: `1391234${digits}` });
+    const { member } = await createMember(harness.system, { phone: `1391234${digits}` });
     const detail = await manager.get<AdminMemberDetailDto>(`/api/admin/members/${member.id}`);
     expect(detail.body).toMatchObject({ id: member.id, maskedPhone: `139****${digits}`, stats: { purchaseCount: 0 } });
     expect((await manager.post<ApiErrorBody>(`/api/admin/members/${member.id}/reveal-phone`)).body.error).toBe('permission_denied');
@@ -69,14 +59,14 @@ describe('the console member pages and the audit log', () => {
   });
 
   it('applies a manual adjustment once per key, with the staff id, a note and an audit entry', async () => {
-    const { member } = await createMember(system);
+    const { member } = await createMember(harness.system);
     const body = { delta: 50, note: '补录积分', idempotencyKey: `adj-${Date.now()}` };
     const answers = await Promise.all(Array.from({ length: 5 }, () => manager.post<PointsEntryDto>(`/api/admin/members/${member.id}/points-adjustments`, body)));
     expect(answers.every((answer) => answer.status === 200 && answer.body.id === answers[0]!.body.id)).toBe(true);
     expect(answers[0]!.body).toMatchObject({ delta: 50, reason: 'adjustment', note: '补录积分' });
     const debit = await manager.post<ApiErrorBody>(`/api/admin/members/${member.id}/points-adjustments`, { delta: -80, note: '扣减', idempotencyKey: `adj-${Date.now()}-b` });
     expect(debit).toMatchObject({ status: 409, body: { error: 'insufficient_points' } });
-    expect(await ledgerTotals(system, member.id)).toMatchObject({ balance: 50, entries: 50, count: 1 });
+    expect(await ledgerTotals(harness.system, member.id)).toMatchObject({ balance: 50, entries: 50, count: 1 });
     const ledger = await manager.get<PointsEntriesPageDto>(`/api/admin/members/${member.id}/points-entries`);
     expect(ledger.body).toMatchObject({ balance: 50, entries: [expect.objectContaining({ delta: 50, reasonLabel: '人工调整' })], nextCursor: null });
     const audit = await owner.get<AuditPageDto>(`/api/admin/audit?memberId=${member.id}`);

@@ -1,38 +1,25 @@
 import type { ApiErrorBody, PurchaseDto, RefundDto } from '@toyclub/shared';
 import { issueCardCode } from '../cards/cardCodes';
-import { createTestSystem } from '../testing/createTestSystem';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
 import { createMember } from '../testing/factories/createMember';
 import { createStore } from '../testing/factories/createStore';
 import { ledgerTotals } from '../testing/factories/ledgerChecks';
 import { jsonOf, posPost } from '../testing/factories/posClient';
-import type { System } from '../system/System';
 import { MemberStats } from '../members/MemberStats';
 import { TierChange } from '../tiers/TierChange';
+import { useTestServer } from '../testing/useTestServer';
 
 describe('POST /api/pos/purchases and /api/pos/refunds', () => {
-  let system: System;
-  let server: TestServer;
+  const harness = useTestServer();
+
   let key = 0;
   const nextKey = () => `pos-${Date.now()}-${(key += 1)}`;
 
-  beforeAll(async () => {
-    system = await createTestSystem();
-    server = await startTestServer(system);
-  });
-
-  afterAll(async () => {
-    await server.close(1000);
-    await system.close();
-  });
-
   async function setup(memberOverrides: Parameters<typeof createMember>[1] = {}, pointsPerYuan: number | null = null) {
-    const { store, posSecret } = await createStore(system, { pointsPerYuan });
-    const { member } = await createMember(system, memberOverrides);
+    const { store, posSecret } = await createStore(harness.system, { pointsPerYuan });
+    const { member } = await createMember(harness.system, memberOverrides);
     const post = (path: string, body: unknown, options?: Parameters<typeof posPost>[5]) =>
-      posPost(server.baseUrl, store, posSecret, path, body, options);
-    const card = () => issueCardCode(system, member.id, new Date()).code;
+      posPost(harness.server.baseUrl, store, posSecret, path, body, options);
+    const card = () => issueCardCode(harness.system, member.id, new Date()).code;
     return { store, member, post, card };
   }
 
@@ -44,10 +31,10 @@ describe('POST /api/pos/purchases and /api/pos/refunds', () => {
     expect(body.multiplierPercent).toBe(150);
     expect(body.balanceAfter).toBe(370);
     await post('/api/pos/purchases', { cardCode: card(), amountFen: 5000, idempotencyKey: nextKey() });
-    const stats = await system.dataSource.getRepository(MemberStats).findOneByOrFail({ memberId: member.id });
+    const stats = await harness.system.dataSource.getRepository(MemberStats).findOneByOrFail({ memberId: member.id });
     expect(stats).toMatchObject({ purchaseCount: 2, totalSpendFen: 17345, averageTicketFen: 8672, count90d: 2, spend365dFen: 17345 });
     expect(stats.firstPurchaseAt).not.toBeNull();
-    expect(await ledgerTotals(system, member.id)).toMatchObject({ balance: 370 + 150, entries: 520, lots: 520 });
+    expect(await ledgerTotals(harness.system, member.id)).toMatchObject({ balance: 370 + 150, entries: 520, lots: 520 });
   });
 
   it('credits once for 50 concurrent purchases with the same idempotency key, all answered alike', async () => {
@@ -58,8 +45,8 @@ describe('POST /api/pos/purchases and /api/pos/refunds', () => {
     const ids = new Set(answers.map((answer) => answer.body.id));
     expect(ids.size).toBe(1);
     expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
-    expect(await ledgerTotals(system, member.id)).toEqual({ balance: 99, entries: 99, lots: 99, count: 1 });
-    const stats = await system.dataSource.getRepository(MemberStats).findOneByOrFail({ memberId: member.id });
+    expect(await ledgerTotals(harness.system, member.id)).toEqual({ balance: 99, entries: 99, lots: 99, count: 1 });
+    const stats = await harness.system.dataSource.getRepository(MemberStats).findOneByOrFail({ memberId: member.id });
     expect(stats.purchaseCount).toBe(1);
   });
 
@@ -67,12 +54,12 @@ describe('POST /api/pos/purchases and /api/pos/refunds', () => {
     const { member, post } = await setup();
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        post('/api/pos/purchases', { cardCode: issueCardCode(system, member.id, new Date()).code, amountFen: 1000 + index * 100, idempotencyKey: nextKey() }),
+        post('/api/pos/purchases', { cardCode: issueCardCode(harness.system, member.id, new Date()).code, amountFen: 1000 + index * 100, idempotencyKey: nextKey() }),
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     const expected = Array.from({ length: 20 }, (_, index) => Math.floor((1000 + index * 100) / 100)).reduce((a, b) => a + b, 0);
-    expect(await ledgerTotals(system, member.id)).toEqual({ balance: expected, entries: expected, lots: expected, count: 20 });
+    expect(await ledgerTotals(harness.system, member.id)).toEqual({ balance: expected, entries: expected, lots: expected, count: 20 });
   });
 
   it('refuses an idempotency key reused for a different purchase', async () => {
@@ -88,13 +75,13 @@ describe('POST /api/pos/purchases and /api/pos/refunds', () => {
     const valid = card();
     const forged = `${valid.slice(0, -3)}abc`;
     expect((await jsonOf<ApiErrorBody>(await post('/api/pos/purchases', { cardCode: forged, amountFen: 100, idempotencyKey: nextKey() }))).body.error).toBe('card_code_invalid');
-    const expired = issueCardCode(system, member.id, new Date(Date.now() - 120_000)).code;
+    const expired = issueCardCode(harness.system, member.id, new Date(Date.now() - 120_000)).code;
     const old = await jsonOf<ApiErrorBody>(await post('/api/pos/purchases', { cardCode: expired, amountFen: 100, idempotencyKey: nextKey() }));
     expect(old).toMatchObject({ status: 410, body: { error: 'card_code_expired' } });
     expect((await post('/api/pos/purchases', { cardCode: valid, amountFen: 100, idempotencyKey: nextKey() })).status).toBe(200);
     const reused = await jsonOf<ApiErrorBody>(await post('/api/pos/purchases', { cardCode: valid, amountFen: 100, idempotencyKey: nextKey() }));
     expect(reused).toMatchObject({ status: 409, body: { error: 'card_code_used' } });
-    expect((await ledgerTotals(system, member.id)).count).toBe(1);
+    expect((await ledgerTotals(harness.system, member.id)).count).toBe(1);
   });
 
   it('refuses bad signatures, skewed clocks and bad input without changing anything', async () => {
@@ -108,7 +95,7 @@ describe('POST /api/pos/purchases and /api/pos/refunds', () => {
     const floaty = await jsonOf<ApiErrorBody>(await post('/api/pos/purchases', { cardCode: card(), amountFen: 12.5, idempotencyKey: nextKey() }));
     expect(floaty).toMatchObject({ status: 400, body: { error: 'validation_failed' } });
     expect(floaty.body.details?.['body.amountFen']).toMatch(/[\u4e00-\u9fa5]/);
-    expect((await ledgerTotals(system, member.id)).count).toBe(0);
+    expect((await ledgerTotals(harness.system, member.id)).count).toBe(0);
   });
 
   it('upgrades the tier at once when the 12-month spend reaches the next threshold, and records why', async () => {
@@ -119,7 +106,7 @@ describe('POST /api/pos/purchases and /api/pos/refunds', () => {
     expect(second.body).toMatchObject({ tierUpgradedTo: 'silver', multiplierPercent: 100, pointsEarned: 500 });
     const third = await jsonOf<PurchaseDto>(await post('/api/pos/purchases', { cardCode: card(), amountFen: 10000, idempotencyKey: nextKey() }));
     expect(third.body).toMatchObject({ tierCode: 'silver', multiplierPercent: 120, pointsEarned: 120 });
-    const changes = await system.dataSource.getRepository(TierChange).findBy({ memberId: member.id });
+    const changes = await harness.system.dataSource.getRepository(TierChange).findBy({ memberId: member.id });
     expect(changes).toEqual([expect.objectContaining({ fromTier: 'normal', toTier: 'silver', reason: 'spend_upgrade', spend365dFen: 110000 })]);
   });
 
@@ -137,8 +124,8 @@ describe('POST /api/pos/purchases and /api/pos/refunds', () => {
     expect(rest.body).toMatchObject({ amountFen: 5025, pointsReversed: 50, balanceAfter: 30 });
     const again = await jsonOf<ApiErrorBody>(await post('/api/pos/refunds', { purchaseId: purchase.id, idempotencyKey: nextKey() }));
     expect(again).toMatchObject({ status: 409, body: { error: 'purchase_fully_refunded' } });
-    expect(await ledgerTotals(system, member.id)).toMatchObject({ balance: 30, entries: 30, lots: 30 });
-    const stats = await system.dataSource.getRepository(MemberStats).findOneByOrFail({ memberId: member.id });
+    expect(await ledgerTotals(harness.system, member.id)).toMatchObject({ balance: 30, entries: 30, lots: 30 });
+    const stats = await harness.system.dataSource.getRepository(MemberStats).findOneByOrFail({ memberId: member.id });
     expect(stats).toMatchObject({ purchaseCount: 1, totalSpendFen: 3000, spend365dFen: 3000 });
   });
 

@@ -1,43 +1,34 @@
 import type { ApiErrorBody, BuiltinSegmentListDto, SegmentDefinition, SegmentDto, SegmentListDto, SegmentPreviewDto } from '@toyclub/shared';
 import { BUILTIN_SEGMENT_CODES, SEGMENT_LIMITS } from '@toyclub/shared';
-import type { System } from '../system/System';
-import { createTestSystem } from '../testing/createTestSystem';
 import { createMember } from '../testing/factories/createMember';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
-import { startTestServer, type TestServer } from '../testing/startTestServer';
+import { useTestServer } from '../testing/useTestServer';
 
 describe('the console’s segment routes', () => {
-  let system: System;
-  let server: TestServer;
+  const harness = useTestServer();
+
   let manager: Awaited<ReturnType<typeof staffClient>>;
   let managerId: string;
 
   beforeAll(async () => {
-    system = await createTestSystem();
-    server = await startTestServer(system);
-    const staff = await createStaff(system, { role: 'manager' });
+    const staff = await createStaff(harness.system, { role: 'manager' });
     managerId = staff.id;
-    manager = await staffClient(server.baseUrl, staff.username);
-  });
-
-  afterAll(async () => {
-    await server.close(1000);
-    await system.close();
+    manager = await staffClient(harness.server.baseUrl, staff.username);
   });
 
   async function auditedMembers(): Promise<string[]> {
-    const rows = (await system.dataSource.query(`SELECT member_id FROM audit_entries WHERE staff_id = ? AND detail = 'segment.preview' ORDER BY member_id`, [
+    const rows = (await harness.system.dataSource.query(`SELECT member_id FROM audit_entries WHERE staff_id = ? AND detail = 'segment.preview' ORDER BY member_id`, [
       managerId,
     ])) as Array<{ member_id: string | number }>;
     return rows.map((row) => String(row.member_id));
   }
 
   it('previews a definition: its count and a masked sample, each sampled member audited', async () => {
-    const { store } = await createStore(system);
-    const withPhone = (await createMember(system, { registrationStoreId: store.id, phone: '13812345678', nickname: '小明妈妈' })).member;
-    const other = (await createMember(system, { registrationStoreId: store.id })).member;
-    await createMember(system, { registrationStoreId: store.id, tierCode: 'gold' });
+    const { store } = await createStore(harness.system);
+    const withPhone = (await createMember(harness.system, { registrationStoreId: store.id, phone: '13812345678', nickname: '小明妈妈' })).member;
+    const other = (await createMember(harness.system, { registrationStoreId: store.id })).member;
+    await createMember(harness.system, { registrationStoreId: store.id, tierCode: 'gold' });
     const definition: SegmentDefinition = {
       op: 'and',
       rules: [
@@ -102,7 +93,7 @@ describe('the console’s segment routes', () => {
   });
 
   it('lists the built-in segments with their thresholds and live counts', async () => {
-    await createMember(system);
+    await createMember(harness.system);
     const answer = await manager.get<BuiltinSegmentListDto>('/api/admin/segments/builtin');
     expect(answer.body.segments.map((segment) => segment.code)).toEqual([...BUILTIN_SEGMENT_CODES]);
     const newMembers = answer.body.segments.find((segment) => segment.code === 'new_member')!;
@@ -112,11 +103,11 @@ describe('the console’s segment routes', () => {
   });
 
   it('is for owners and managers only', async () => {
-    const clerk = await staffClient(server.baseUrl, (await createStaff(system, { role: 'clerk' })).username);
+    const clerk = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'clerk' })).username);
     const definition = { op: 'and', rules: [{ kind: 'tier', tiers: ['normal'] }] };
     for (const answer of [await clerk.post<ApiErrorBody>('/api/admin/segments/preview', { definition }), await clerk.get<ApiErrorBody>('/api/admin/segments')]) {
       expect(answer).toMatchObject({ status: 403, body: { error: 'permission_denied' } });
     }
-    expect((await fetch(`${server.baseUrl}/api/admin/segments/builtin`)).status).toBe(401);
+    expect((await fetch(`${harness.server.baseUrl}/api/admin/segments/builtin`)).status).toBe(401);
   });
 });

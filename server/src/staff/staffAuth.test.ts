@@ -1,34 +1,20 @@
 import type { ApiErrorBody, AuditPageDto, StaffAccountDto } from '@toyclub/shared';
-import type { System } from '../system/System';
-import { createTestSystem } from '../testing/createTestSystem';
 import { createStaff, staffClient, STAFF_PASSWORD } from '../testing/factories/createStaff';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
 import { StaffAccount } from './StaffAccount';
+import { useTestServer } from '../testing/useTestServer';
 
 describe('staff sessions, lock-out and roles', () => {
-  let system: System;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    system = await createTestSystem();
-    server = await startTestServer(system);
-  });
-
-  afterAll(async () => {
-    await server.close(1000);
-    await system.close();
-  });
+  const harness = useTestServer();
 
   const login = (username: string, password: string) =>
-    fetch(`${server.baseUrl}/api/admin/session`, {
+    fetch(`${harness.server.baseUrl}/api/admin/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': username },
       body: JSON.stringify({ username, password }),
     });
 
   it('opens a session in an httpOnly SameSite cookie and refuses wrong credentials alike', async () => {
-    const staff = await createStaff(system, { role: 'clerk' });
+    const staff = await createStaff(harness.system, { role: 'clerk' });
     const ok = await login(staff.username, STAFF_PASSWORD);
     expect(ok.status).toBe(200);
     const cookie = ok.headers.get('set-cookie') ?? '';
@@ -42,13 +28,13 @@ describe('staff sessions, lock-out and roles', () => {
     const unknown = (await (await login('nobody-here', 'wrong-password-1')).json()) as ApiErrorBody;
     expect(wrong).toEqual(unknown);
     expect(wrong.error).toBe('login_failed');
-    const anonymous = await fetch(`${server.baseUrl}/api/admin/session`);
+    const anonymous = await fetch(`${harness.server.baseUrl}/api/admin/session`);
     expect(anonymous.status).toBe(401);
   });
 
   it('locks the account after repeated failures, even against the right password', async () => {
-    const staff = await createStaff(system, { role: 'manager' });
-    const { maxFailedLogins } = system.config.staff;
+    const staff = await createStaff(harness.system, { role: 'manager' });
+    const { maxFailedLogins } = harness.system.config.staff;
     for (let attempt = 1; attempt < maxFailedLogins; attempt += 1) {
       expect((await login(staff.username, `wrong-password-${attempt}`)).status).toBe(401);
     }
@@ -58,17 +44,17 @@ describe('staff sessions, lock-out and roles', () => {
     const right = await login(staff.username, STAFF_PASSWORD);
     expect(right.status).toBe(403);
     expect(((await right.json()) as ApiErrorBody).error).toBe('account_locked');
-    const stored = await system.dataSource.getRepository(StaffAccount).findOneByOrFail({ id: staff.id });
+    const stored = await harness.system.dataSource.getRepository(StaffAccount).findOneByOrFail({ id: staff.id });
     expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     // Once the lock-out has passed, the right password works again.
-    await system.dataSource.getRepository(StaffAccount).update({ id: staff.id }, { lockedUntil: new Date(Date.now() - 1000) });
+    await harness.system.dataSource.getRepository(StaffAccount).update({ id: staff.id }, { lockedUntil: new Date(Date.now() - 1000) });
     expect((await login(staff.username, STAFF_PASSWORD)).status).toBe(200);
   });
 
   it('checks the role on every admin route', async () => {
-    const clerk = await staffClient(server.baseUrl, (await createStaff(system, { role: 'clerk' })).username);
-    const manager = await staffClient(server.baseUrl, (await createStaff(system, { role: 'manager' })).username);
-    const owner = await staffClient(server.baseUrl, (await createStaff(system, { role: 'owner' })).username);
+    const clerk = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'clerk' })).username);
+    const manager = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'manager' })).username);
+    const owner = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'owner' })).username);
     expect((await clerk.get<ApiErrorBody>('/api/admin/members')).body.error).toBe('permission_denied');
     expect((await clerk.get('/api/admin/staff')).status).toBe(403);
     expect((await clerk.post('/api/admin/rewards', { name: 'x', pointsPrice: 1, stock: 1 })).status).toBe(403);
@@ -86,9 +72,9 @@ describe('staff sessions, lock-out and roles', () => {
   });
 
   it('ends sessions when an account is deactivated', async () => {
-    const owner = await staffClient(server.baseUrl, (await createStaff(system, { role: 'owner' })).username);
-    const clerkAccount = await createStaff(system, { role: 'clerk' });
-    const clerk = await staffClient(server.baseUrl, clerkAccount.username);
+    const owner = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'owner' })).username);
+    const clerkAccount = await createStaff(harness.system, { role: 'clerk' });
+    const clerk = await staffClient(harness.server.baseUrl, clerkAccount.username);
     expect((await clerk.get('/api/admin/session')).status).toBe(200);
     expect((await owner.patch(`/api/admin/staff/${clerkAccount.id}`, { active: false })).status).toBe(200);
     expect((await clerk.get('/api/admin/session')).status).toBe(401);
