@@ -7,6 +7,7 @@ import { createMember } from '../testing/factories/createMember';
 import { startTestServer } from '../testing/startTestServer';
 import type { TestServer } from '../testing/startTestServer';
 import { clickToken, trackedLink, trackedVariantLinks } from './clickTokens';
+import { DAY_MS } from '../time/dayMs';
 
 const TARGET = 'https://toyclub.example/events/42?from=campaign';
 
@@ -92,7 +93,7 @@ describe('campaign click tracking', () => {
     }
     expect(await postClick(forgedSignature)).toMatchObject({ status: 400, body: { error: 'click_link_invalid', message: '链接无效' } });
 
-    const expired = clickToken(system.config, { sendId: send.id, target: TARGET, now: new Date(Date.now() - (system.config.campaigns.clickLinkTtlDays + 1) * 86_400_000) });
+    const expired = clickToken(system.config, { sendId: send.id, target: TARGET, now: new Date(Date.now() - (system.config.campaigns.clickLinkTtlDays + 1) * DAY_MS) });
     const gone = await open(`/r/${expired}`);
     expect(gone.status).toBe(410);
     expect(await gone.json()).toMatchObject({ error: 'click_link_expired', message: '链接已过期' });

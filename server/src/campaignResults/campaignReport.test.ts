@@ -10,8 +10,8 @@ import { createStore } from '../testing/factories/createStore';
 import { startTestServer } from '../testing/startTestServer';
 import type { TestServer } from '../testing/startTestServer';
 import { clickToken } from './clickTokens';
+import { DAY_MS as DAY } from '../time/dayMs';
 
-const DAY = 86_400_000;
 
 describe('campaign report', () => {
   let system: System;

@@ -4,8 +4,8 @@ import type { CampaignHarness } from '../campaigns/testing/campaignHarness';
 import { createPurchaseAt } from '../testing/factories/createCampaignFixture';
 import { createStore } from '../testing/factories/createStore';
 import { readEventStream } from './readEventStream';
+import { DAY_MS as DAY } from '../time/dayMs';
 
-const DAY = 86_400_000;
 
 function reminder(segmentId: string): CampaignInput {
   return {

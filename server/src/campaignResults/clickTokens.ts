@@ -2,10 +2,10 @@ import { CAMPAIGN_CLICK_PARAM } from '@toyclub/shared';
 import type { AppConfig } from '../config/configSchema';
 import { derivedKey, hmacBase64Url, safeEqual } from '../security/secretTokens';
 import type { CampaignResultsConfig } from './campaignResultsConfigSchema';
+import { DAY_MS } from '../time/dayMs';
 
 const PREFIX = 'c';
 const SIGNATURE_LENGTH = 22; // 132 bits of HMAC-SHA256
-const DAY_MS = 86_400_000;
 
 /** What {@link trackedLink} and {@link verifyClickToken} need of the configuration. */
 export type ClickTokenConfig = Pick<AppConfig, 'security' | 'http'> & { campaigns: Pick<CampaignResultsConfig, 'clickLinkTtlDays'> };

@@ -3,6 +3,7 @@ import type { CampaignInput, CampaignTemplateListDto } from '@toyclub/shared';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { startCampaignHarness } from './testing/campaignHarness';
 import type { CampaignHarness } from './testing/campaignHarness';
+import { DAY_MS } from '../time/dayMs';
 
 type Refusal = { error: string; message: string };
 
@@ -105,7 +106,7 @@ describe('campaign channels follow WeChat rules', () => {
     await refused(template({ segmentId: silent.segmentId, channel: 'custom_service', content: text }), 'custom_window_closed', /48小时/);
     const recent = await h.audience(3, { lastInteractionAt: new Date(Date.now() - 3_600_000) });
     await refused(
-      template({ segmentId: recent.segmentId, channel: 'custom_service', content: text, schedule: { kind: 'at', at: new Date(Date.now() + 86_400_000).toISOString() } }),
+      template({ segmentId: recent.segmentId, channel: 'custom_service', content: text, schedule: { kind: 'at', at: new Date(Date.now() + DAY_MS).toISOString() } }),
       'custom_service_now_only',
       /立即发送/,
     );

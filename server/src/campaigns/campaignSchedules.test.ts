@@ -8,6 +8,7 @@ import { CAMPAIGN_QUEUE, CAMPAIGN_SEND_QUEUE } from './campaignQueues';
 import { campaignRunStarter } from './campaignStateChanges';
 import { startCampaignHarness } from './testing/campaignHarness';
 import type { CampaignHarness } from './testing/campaignHarness';
+import { DAY_MS } from '../time/dayMs';
 
 function localHhmm(at: Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
@@ -56,7 +57,7 @@ describe('campaign schedules: recurring with a frequency cap, later, and quiet h
 
   it('waits for a campaign set for later', async () => {
     const { segmentId, members } = await h.audience(2);
-    const at = new Date(Date.now() + 86_400_000);
+    const at = new Date(Date.now() + DAY_MS);
     const id = await h.launch(input(segmentId, { schedule: { kind: 'at', at: at.toISOString() } }));
     const detail = await h.detail(id);
     expect(detail.state).toBe('scheduled');

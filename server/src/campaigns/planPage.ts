@@ -3,6 +3,7 @@ import type { CampaignSkipReason, FrequencyCap } from '@toyclub/shared';
 import type { AppConfig } from '../config/configSchema';
 import type { Campaign } from './Campaign';
 import { memberDraw } from './memberDraw';
+import { DAY_MS } from '../time/dayMs';
 
 /** One send record to insert. */
 interface PlannedSend {
@@ -25,7 +26,7 @@ async function countBy(manager: EntityManager, sql: string, params: unknown[]): 
  * {@link planPage}); the sender asks again right before sending (see campaignSender).
  */
 export function capCounts(manager: EntityManager, cap: FrequencyCap, runId: string, memberIds: number[], now: Date, countPending: boolean): Promise<Counts> {
-  const since = new Date(now.getTime() - cap.perDays * 86_400_000);
+  const since = new Date(now.getTime() - cap.perDays * DAY_MS);
   const pending = countPending ? " OR (state = 'pending' AND created_at >= ?)" : '';
   return countBy(
     manager,

@@ -6,7 +6,7 @@ import { creditPoints, expiryFor } from '../points/pointsLedger';
 import { Store } from '../stores/Store';
 import type { System } from '../system/System';
 import { CheckIn } from './CheckIn';
-import { localDay } from './localDay';
+import { localDate } from '../time/localDate';
 import { verifyStoreScene } from './storeScenes';
 
 const alreadyToday = () => errors.conflict('already_checked_in', '今天已经签到过了，明天再来吧');
@@ -21,7 +21,7 @@ export async function checkInRecorder(options: { system: System; memberId: strin
   if (!storeId) throw errors.badRequest('scene_invalid', '无法识别的门店二维码');
   const store = await system.dataSource.getRepository(Store).findOneBy({ id: storeId });
   if (!store) throw errors.badRequest('scene_invalid', '无法识别的门店二维码');
-  const day = localDay(now, system.config.membership.timeZone);
+  const day = localDate(now, system.config.membership.timeZone);
   const points = system.config.points.checkInPoints;
   try {
     return await runInTransaction(system.dataSource, async (manager) => {

@@ -4,8 +4,8 @@ import { chineseDate } from './journeyFields';
 import type { CandidateQuery, JourneyCandidate, JourneyDefinition } from './JourneyDefinition';
 import { reachableMembers } from './journeyScope';
 import { winBackBonus } from './winBackBonus';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Members now in 流失风险 (late by more than the factor times their own usual interval),

@@ -1,9 +1,9 @@
-import { localDate } from '../officialAccount/replies/localDate';
+import { localDate } from '../time/localDate';
 import { chineseDate } from './journeyFields';
 import type { CandidateQuery, JourneyCandidate, JourneyDefinition } from './JourneyDefinition';
 import { reachableMembers } from './journeyScope';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Members with points lots expiring within `withinDays`: one reminder per member and

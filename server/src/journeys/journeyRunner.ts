@@ -5,7 +5,7 @@ import { runInTransaction } from '../db/runInTransaction';
 import { Campaign } from '../campaigns/Campaign';
 import { campaignCompletion } from '../campaigns/campaignCompletion';
 import { enqueueRunSends } from '../campaigns/enqueueRunSends';
-import { localDate } from '../officialAccount/replies/localDate';
+import { localDate } from '../time/localDate';
 import type { System } from '../system/System';
 import { Journey } from './Journey';
 import { journeyCampaign } from './journeyCampaign';

@@ -17,8 +17,8 @@ import { journeyRunner } from './journeyRunner';
 import { JourneyTask } from './JourneyTask';
 import type { JourneyRunResult } from './journeyRunner';
 import type { JourneyScope } from './journeyScope';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 describe('journeys', () => {
   let h: CampaignHarness;

@@ -4,8 +4,8 @@ import type { JourneyCountsDto, JourneyDto, JourneyFieldDto, JourneyKey, Journey
 import type { AppConfig } from '../config/configSchema';
 import type { Journey } from './Journey';
 import { JOURNEYS } from './journeyDefinitions';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 type Count = string | number | null;
 

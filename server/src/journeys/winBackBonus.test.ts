@@ -15,8 +15,8 @@ import { journeyRunner } from './journeyRunner';
 import type { JourneyRunResult } from './journeyRunner';
 import type { JourneyScope } from './journeyScope';
 import { journeysConfigSchema } from './journeysConfigSchema';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 interface BonusRow {
   id: string;

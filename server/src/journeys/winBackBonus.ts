@@ -4,8 +4,8 @@ import { creditPoints } from '../points/pointsLedger';
 import { PointsEntry } from '../points/PointsEntry';
 import { chineseDate } from './journeyFields';
 import type { JourneyGrant } from './JourneyDefinition';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 const CHUNK = 500;
 
 /** The ledger idempotency key of the bonus for one churn episode (`churn:<last purchase>`). */

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { MemberStats } from './MemberStats';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 /** Windows older than this are recomputed from the purchases instead of adjusted in place. */
 const WINDOW_REFRESH_MS = 3_600_000;
 

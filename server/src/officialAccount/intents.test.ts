@@ -12,6 +12,7 @@ import { createStore } from '../testing/factories/createStore';
 import { createToy } from '../testing/factories/createToy';
 import { grantPoints } from '../testing/factories/grantPoints';
 import { bindingTokenIn, ownerClient, replyText } from './testSupport';
+import { DAY_MS } from '../time/dayMs';
 
 /** Keeps this file's toys and rules apart from other files' in the shared test database. */
 const T = `Q${randomBytes(2).toString('hex').toUpperCase()}`;
@@ -43,7 +44,7 @@ describe('text intents that know the member and the store’s toys', () => {
     await runInTransaction(harness.system.dataSource, async (manager) => {
       const locked = await lockMember(manager, member.id);
       const now = new Date();
-      await creditPoints({ manager, member: locked, points: 80, reason: 'adjustment', note: 'test', now, expiresAt: new Date(now.getTime() + 10 * 86_400_000) });
+      await creditPoints({ manager, member: locked, points: 80, reason: 'adjustment', note: 'test', now, expiresAt: new Date(now.getTime() + 10 * DAY_MS) });
     });
     for (const text of ['我的积分', '积分', '查积分？', ' 积分多少 ']) {
       harness.sim.advanceClock(1000);

@@ -7,8 +7,9 @@ import type { PurchaseBody } from './purchaseSchemas';
 import { presentRecordedPurchase } from './presentPurchase';
 import { findReplay, purchaseRecorder } from './purchaseRecorder';
 import { requestHash } from './requestHash';
+import { DAY_MS } from '../time/dayMs';
 
-const MAX_BACKDATE_MS = 30 * 86_400_000;
+const MAX_BACKDATE_MS = 30 * DAY_MS;
 
 function purchaseTime(system: System, body: PurchaseBody, now: Date): Date {
   if (!body.purchasedAt) return now;

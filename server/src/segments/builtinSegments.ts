@@ -1,8 +1,8 @@
 import type { BuiltinSegmentCode } from '@toyclub/shared';
 import type { SegmentsConfig } from './segmentsConfigSchema';
 import { combine, fragment, type SqlFragment } from './sqlFragment';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * DAY_MS);

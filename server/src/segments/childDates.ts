@@ -1,3 +1,5 @@
+import { DAY_MS } from '../time/dayMs';
+
 /** A calendar date as y/m/d (month 1-12). */
 export interface CalendarDate {
   year: number;
@@ -44,7 +46,7 @@ export function monthsBeforeDate(date: CalendarDate, months: number): string {
 export function birthdayWindows(today: CalendarDate, days: number): Array<{ from: number; to: number }> {
   const start = Date.UTC(today.year, today.month - 1, today.day);
   if (days >= 365) return [{ from: 101, to: 1231 }];
-  const end = new Date(start + days * 86_400_000);
+  const end = new Date(start + days * DAY_MS);
   const from = today.month * 100 + today.day;
   const to = (end.getUTCMonth() + 1) * 100 + end.getUTCDate();
   const endingIn = (year: number, mmdd: number): number => (mmdd === 228 && !isLeapYear(year) ? 229 : mmdd);

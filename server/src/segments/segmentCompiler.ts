@@ -3,8 +3,8 @@ import type { AppConfig } from '../config/configSchema';
 import { builtinCondition } from './builtinSegments';
 import { birthdayWindows, calendarDate, monthsBeforeDate } from './childDates';
 import { combine, fragment, inList, type SqlFragment } from './sqlFragment';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 /** What a compilation depends on besides the definition. */
 export interface CompileContext {

@@ -1,7 +1,7 @@
 import type { TagCondition, TagRule } from '@toyclub/shared';
 import { combine, fragment, type SqlFragment } from '../segments/sqlFragment';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 /** Purchases of `m` that still count: not fully refunded, within the window if one is given. */
 function purchasesOf(withinDays: number | undefined, now: Date): SqlFragment {

@@ -15,8 +15,8 @@ import { startTestServer } from '../testing/startTestServer';
 import type { TestServer } from '../testing/startTestServer';
 import { TierChange } from './TierChange';
 import { tierReviewer } from './tierReviewer';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 describe('the daily points expiry and tier review jobs', () => {
   let system: System;

@@ -6,8 +6,8 @@ import { loadStats, recomputeWindows, storeStats } from '../members/memberStatsR
 import type { System } from '../system/System';
 import { changeTier } from './tierUpgrader';
 import { qualifyingTier, tierRank } from './tierLevels';
+import { DAY_MS } from '../time/dayMs';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Reviews one member's tier against their exact rolling 12-month spend: upgrades at

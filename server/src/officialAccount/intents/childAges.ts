@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { localDate } from '../replies/localDate';
+import { localDate } from '../../time/localDate';
 
 /** A member's child and their age today (null when the parent left out the birth year). */
 export interface ChildAge {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { hotPathQuery } from '../hotPathQuery';
 import { paddedToPowerOfTwo, turnBatcher } from '../turnBatcher';
+import { DAY_MS } from '../../time/dayMs';
 
 /** A bound follower's points: balance and what expires soon. */
 export interface MemberPoints {
@@ -37,7 +38,7 @@ async function loadMemberPoints(dataSource: DataSource, openids: string[], withi
      LEFT JOIN points_entries e ON e.member_id = m.id AND e.remaining > 0 AND e.expires_at <= ?
      WHERE f.openid IN (${padded.map(() => '?').join(', ')})
      GROUP BY f.openid, m.id, m.tier_code, m.points_balance`,
-    [new Date(Date.now() + withinDays * 86_400_000), ...padded],
+    [new Date(Date.now() + withinDays * DAY_MS), ...padded],
   );
   return new Map(
     rows.map((row) => [

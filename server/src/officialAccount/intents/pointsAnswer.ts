@@ -1,6 +1,6 @@
 import type { OaRequest } from '../OaRequest';
 import { memberCardLink } from '../followers/bindingLinks';
-import { localDate } from '../replies/localDate';
+import { localDate } from '../../time/localDate';
 import type { Answer } from '../replies/Reply';
 import { textAnswer } from '../replies/Reply';
 import { memberPointsOf } from './memberPoints';

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { Task } from '../../queue/Task';
 import type { TaskContext } from '../../queue/Task';
-import { localDate } from '../replies/localDate';
+import { localDate } from '../../time/localDate';
 import { formatFen } from '../intents/formatFen';
 import { sendCustomMessageTask } from './SendCustomMessageTask';
+import { DAY_MS } from '../../time/dayMs';
 
 /** An owner or manager asked for today's figures. */
 export interface OwnerFiguresPayload {
@@ -31,7 +32,7 @@ export function dayBounds(day: string, timeZone: string): { start: Date; end: Da
   const utc = new Date(noonUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
   const offsetMs = local.getTime() - utc.getTime();
   const start = new Date(new Date(`${day}T00:00:00Z`).getTime() - offsetMs);
-  return { start, end: new Date(start.getTime() + 86_400_000) };
+  return { start, end: new Date(start.getTime() + DAY_MS) };
 }
 
 async function count(dataSource: DataSource, sql: string, params: unknown[]): Promise<number> {

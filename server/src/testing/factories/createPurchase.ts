@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { purchaseRecorder, type RecordedPurchase } from '../../purchases/purchaseRecorder';
 import type { System } from '../../system/System';
+import { DAY_MS } from '../../time/dayMs';
 
 /**
  * A member's purchase through the real purchase command (points, statistics and tier in
@@ -21,7 +22,7 @@ export async function createPurchase(
     items: [],
     memberId: options.memberId,
     staffId: null,
-    purchasedAt: new Date(now.getTime() - (options.daysAgo ?? 0) * 86_400_000),
+    purchasedAt: new Date(now.getTime() - (options.daysAgo ?? 0) * DAY_MS),
     now,
   });
 }

@@ -1,7 +1,8 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * The calendar date (YYYY-MM-DD) of `at` in `timeZone`, with one formatter per time zone:
+ * The calendar date (YYYY-MM-DD) of `at` in `timeZone`: a store's day (check-ins, owner figures,
+ * journeys) runs midnight to midnight in its time zone. One formatter per time zone:
  * building an Intl.DateTimeFormat per call cost a tenth of the callback's CPU under load.
  */
 export function localDate(at: Date, timeZone: string): string {
