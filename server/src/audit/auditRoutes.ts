@@ -8,8 +8,8 @@ import { validate } from '../app/validate';
 import { StaffAccount } from '../staff/StaffAccount';
 import { staffAuth } from '../staff/staffAuth';
 import { AuditEntry } from './AuditEntry';
+import { numericId as id } from '../app/numericId';
 
-const id = z.string().regex(/^\d{1,20}$/);
 const AuditSchema = z.object({
   query: z.object({
     before: id.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedNumericId } from '../app/numericId';
 
 /** Nested quantifiers such as `(a+)+` or `(.*)*` backtrack catastrophically: refused at save. */
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/;
@@ -42,7 +43,7 @@ export const autoReplyRuleInput = z
     if (problem) context.addIssue({ code: 'custom', path: ['pattern'], message: problem });
   });
 
-const idParams = z.object({ id: z.string().regex(/^\d{1,19}$/) });
+const idParams = z.object({ id: signedNumericId });
 
 /** `POST /api/admin/auto-replies`. */
 export const CreateAutoReplySchema = z.object({ body: autoReplyRuleInput });

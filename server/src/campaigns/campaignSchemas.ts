@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_CHANNELS } from '@toyclub/shared';
+import { numericId as id } from '../app/numericId';
 
-const id = z.string().regex(/^\d{1,20}$/);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 
 const variant = z.object({

@@ -13,9 +13,10 @@ import { Child } from './Child';
 import { childBody } from './childSchemas';
 import type { ChildBody } from './childSchemas';
 import { presentChild } from './presentChild';
+import { numericId } from '../app/numericId';
 
 const MAX_CHILDREN = 10;
-const IdSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,20}$/) }) });
+const IdSchema = z.object({ params: z.object({ id: numericId }) });
 
 function columns(body: ChildBody) {
   return {

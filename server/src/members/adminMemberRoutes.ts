@@ -19,8 +19,8 @@ import { currentStaff, staffAuth } from '../staff/staffAuth';
 import { Member } from './Member';
 import { loadStats } from './memberStatsRecorder';
 import { presentAdminMemberDetail, presentAdminMemberSummary } from './presentAdminMember';
+import { numericId as id } from '../app/numericId';
 
-const id = z.string().regex(/^\d{1,20}$/);
 const ListSchema = z.object({
   query: z.object({ q: z.string().trim().max(32).optional(), after: id.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
 });

@@ -13,10 +13,11 @@ import { runInTransaction } from '../db/runInTransaction';
 import { Member } from './Member';
 import { byMember, currentMember, memberAuth } from './memberAuth';
 import { presentMe } from './presentMe';
+import { numericId } from '../app/numericId';
 
 const EntriesSchema = z.object({
   query: z.object({
-    before: z.string().regex(/^\d{1,20}$/).optional(),
+    before: numericId.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   }),
 });

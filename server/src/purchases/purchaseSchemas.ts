@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TOY_CATEGORIES } from '@toyclub/shared';
+import { numericId } from '../app/numericId';
 
 const MAX_AMOUNT_FEN = 100_000_000; // one million yuan: anything above is a typo
 
@@ -25,7 +26,7 @@ export const purchaseBody = z
     discountFen: z.number().int('折扣金额须为整数（分）').min(0).max(MAX_AMOUNT_FEN).optional(),
     items: z.array(item).max(200).optional(),
     idempotencyKey,
-    storeId: z.string().regex(/^\d{1,20}$/).optional(),
+    storeId: numericId.optional(),
     /** POS only: when the sale happened, for purchases synced after the fact. */
     purchasedAt: z.iso.datetime({ offset: true }).optional(),
   })
@@ -37,7 +38,7 @@ export const purchaseBody = z
 
 /** The body of a refund. */
 export const refundBody = z.object({
-  purchaseId: z.string().regex(/^\d{1,20}$/),
+  purchaseId: numericId,
   amountFen: amountFen.optional(),
   idempotencyKey,
 });

@@ -10,6 +10,7 @@ import { presentReward } from './presentRewards';
 import { redemptionCanceller } from './redemptionCanceller';
 import { redemptionFulfiller } from './redemptionFulfiller';
 import { Reward } from './Reward';
+import { numericId } from '../app/numericId';
 
 const fields = {
   name: z.string().trim().min(1).max(64),
@@ -22,7 +23,7 @@ const fields = {
 const CreateSchema = z.object({
   body: z.object({ ...fields, description: fields.description.default(''), imageUrl: fields.imageUrl.default(''), active: fields.active.default(true) }),
 });
-const UpdateSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,20}$/) }), body: z.object(fields).partial() });
+const UpdateSchema = z.object({ params: z.object({ id: numericId }), body: z.object(fields).partial() });
 const FulfilSchema = z.object({ body: z.object({ code: z.string().trim().min(4).max(16) }) });
 
 /** The console's rewards catalogue, redemption fulfilment and cancellation. */

@@ -11,9 +11,10 @@ import { presentRedemption, presentReward } from './presentRewards';
 import { Redemption } from './Redemption';
 import { Reward } from './Reward';
 import { rewardRedeemer } from './rewardRedeemer';
+import { numericId } from '../app/numericId';
 
 const RedeemSchema = z.object({
-  params: z.object({ id: z.string().regex(/^\d{1,20}$/) }),
+  params: z.object({ id: numericId }),
   body: z.object({ idempotencyKey }),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUILTIN_SEGMENT_CODES, SEGMENT_LIMITS } from '@toyclub/shared';
 import type { SegmentGroup, SegmentRule } from '@toyclub/shared';
+import { numericId as id } from '../app/numericId';
 
 const count = z.number().int().min(0).max(1_000_000);
 const fen = z.number().int().min(0).max(1e13);
@@ -98,7 +99,6 @@ export const segmentDefinitionSchema = groupSchema.superRefine((definition, ctx)
   }
 });
 
-const id = z.string().regex(/^\d{1,20}$/);
 const name = z.string().trim().min(1, '请填写分群名称').max(64, '分群名称最多 64 个字');
 const description = z.string().trim().max(255, '说明最多 255 个字');
 

@@ -14,9 +14,9 @@ import { staffAccountCreator } from './staffAccountCreator';
 import { currentStaff, staffAuth } from './staffAuth';
 import { issueBindingCode } from './staffBinding';
 import { StaffSession } from './StaffSession';
+import { numericId as id } from '../app/numericId';
 
 const role = z.enum(['owner', 'manager', 'clerk']);
-const id = z.string().regex(/^\d{1,20}$/);
 const CreateSchema = z.object({
   body: z.object({
     username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名须为 3-32 位字母、数字或 _.-'),

@@ -11,10 +11,11 @@ import { checkInCodeImage } from '../checkins/checkInCodeImage';
 import { SCAN_PAGE, storeCheckInScene } from '../checkins/storeScenes';
 import { staffAuth } from '../staff/staffAuth';
 import { Store } from './Store';
+import { numericId } from '../app/numericId';
 
-const IdSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,20}$/) }) });
+const IdSchema = z.object({ params: z.object({ id: numericId }) });
 const RuleSchema = z.object({
-  params: z.object({ id: z.string().regex(/^\d{1,20}$/) }),
+  params: z.object({ id: numericId }),
   body: z.object({ pointsPerYuan: z.number().int().min(0).max(100).nullable() }),
 });
 

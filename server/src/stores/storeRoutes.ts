@@ -8,6 +8,7 @@ import { validate } from '../app/validate';
 import { isDuplicateKey } from '../db/runInTransaction';
 import { staffAuth } from '../staff/staffAuth';
 import { Store } from './Store';
+import { numericId } from '../app/numericId';
 
 const fields = {
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,32}$/, '门店编码须为 2-32 位字母、数字或 _-'),
@@ -19,7 +20,7 @@ const fields = {
 const CreateSchema = z.object({
   body: z.object({ ...fields, address: fields.address.default(''), phone: fields.phone.default(''), openingHours: fields.openingHours.default('') }),
 });
-const UpdateSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,20}$/) }), body: z.object(fields).partial() });
+const UpdateSchema = z.object({ params: z.object({ id: numericId }), body: z.object(fields).partial() });
 
 /** A store for the console (never its POS key). */
 export function presentStore(store: Store): StoreDto {

@@ -8,8 +8,9 @@ import { validate } from '../../app/validate';
 import { storeCheckInScene } from '../../checkins/storeScenes';
 import { Store } from '../../stores/Store';
 import { ownerOrManager, recordAdminAction } from './adminAccess';
+import { signedNumericId } from '../../app/numericId';
 
-const StoreQrSchema = z.object({ params: z.object({ id: z.string().regex(/^\d{1,19}$/) }) });
+const StoreQrSchema = z.object({ params: z.object({ id: signedNumericId }) });
 const ChannelQrSchema = z.object({
   body: z.object({
     kind: z.enum(['poster', 'campaign']),
