@@ -1,56 +1,46 @@
 import { randomInt } from 'node:crypto';
 import type { ApiErrorBody, CampaignReportDto } from '@toyclub/shared';
 import { settleTemplateSend } from '../officialAccount/templateSends/settleTemplateSend';
-import type { System } from '../system/System';
-import { createTestSystem } from '../testing/createTestSystem';
 import { createCampaignFixture, createPurchaseAt } from '../testing/factories/createCampaignFixture';
 import { createMember } from '../testing/factories/createMember';
 import { createStaff, staffClient } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
-import { startTestServer } from '../testing/startTestServer';
-import type { TestServer } from '../testing/startTestServer';
 import { clickToken } from './clickTokens';
 import { DAY_MS as DAY } from '../time/dayMs';
+import { useTestServer } from '../testing/useTestServer';
 
 
 describe('campaign report', () => {
-  let system: System;
-  let server: TestServer;
+  const harness = useTestServer();
+
   let owner: Awaited<ReturnType<typeof staffClient>>;
   const msgId = () => `9${randomInt(100_000_000, 999_999_999)}${randomInt(100_000_000, 999_999_999)}`;
 
   beforeAll(async () => {
-    system = await createTestSystem();
-    server = await startTestServer(system);
-    owner = await staffClient(server.baseUrl, (await createStaff(system, { role: 'owner' })).username);
-  });
-
-  afterAll(async () => {
-    await server.close(1000);
-    await system.close();
+    owner = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'owner' })).username);
   });
 
   it('counts the funnel, clicks, conversions in the window and the uplift over the holdout, per variant (hand-computed)', async () => {
-    const { store } = await createStore(system);
-    const m = await Promise.all(Array.from({ length: 17 }, async () => (await createMember(system)).member.id));
+    const { store } = await createStore(harness.system);
+    const m = await Promise.all(Array.from({ length: 17 }, async () => (await createMember(harness.system)).member.id));
     const t0 = new Date(Date.now() - 30 * DAY);
     const at = (days: number) => new Date(t0.getTime() + days * DAY);
     const buy = (memberId: string, days: number, amountFen: number, refundedFen = 0) =>
-      createPurchaseAt(system, { storeId: store.id, memberId, purchasedAt: at(days), amountFen, refundedFen });
-    const a = await createCampaignFixture(system, { state: 'completed', holdoutPercent: 20 });
-    const b = await createCampaignFixture(system, { state: 'completed' });
+      createPurchaseAt(harness.system, { storeId: store.id, memberId, purchasedAt: at(days), amountFen, refundedFen });
+    const a = await createCampaignFixture(harness.system, { state: 'completed', holdoutPercent: 20 });
+    const b = await createCampaignFixture(harness.system, { state: 'completed' });
 
     // Variant 0, as the engine leaves the records: m1 delivered; m2 sent, its delivery
     // report kept before the record had its msgid; m3 sent; m4 accepted, then reported
     // blocked (failed without an error code); m8 failed, m10 skipped, m12 pending.
     const m1 = await a.addSend({ memberId: m[1]!, state: 'delivered', variant: 0, sentAt: t0, wechatMsgId: msgId() });
     const m2Msg = msgId();
-    await settleTemplateSend(system.dataSource, { msgId: m2Msg, openid: 'o-m2', status: 'success', at: at(0.01) });
+    await settleTemplateSend(harness.system.dataSource, { msgId: m2Msg, openid: 'o-m2', status: 'success', at: at(0.01) });
     await a.addSend({ memberId: m[2]!, state: 'sent', variant: 0, sentAt: t0, wechatMsgId: m2Msg });
     await a.addSend({ memberId: m[3]!, state: 'sent', variant: 0, sentAt: t0 });
     const m4Msg = msgId();
     await a.addSend({ memberId: m[4]!, state: 'failed', variant: 0, sentAt: t0, wechatMsgId: m4Msg });
-    await settleTemplateSend(system.dataSource, { msgId: m4Msg, openid: 'o-m4', status: 'failed:user block', at: at(0.01) });
+    await settleTemplateSend(harness.system.dataSource, { msgId: m4Msg, openid: 'o-m4', status: 'failed:user block', at: at(0.01) });
     await a.addSend({ memberId: m[8]!, state: 'failed', variant: 0, errorCode: 40003, createdAt: t0 });
     await a.addSend({ memberId: m[10]!, state: 'skipped', variant: 0, skipReason: 'no_follower', createdAt: t0 });
     await a.addSend({ memberId: m[12]!, state: 'pending', variant: 0, createdAt: t0 });
@@ -79,7 +69,7 @@ describe('campaign report', () => {
     await buy(m[16]!, 0.5, 1500); // m16 before B's send: A's holdout converts
 
     for (const click of [m7, m7, m1]) {
-      const response = await fetch(`${server.baseUrl}/r/${clickToken(system.config, { sendId: click.id, target: 'https://toyclub.example/e/1' })}`, { redirect: 'manual' });
+      const response = await fetch(`${harness.server.baseUrl}/r/${clickToken(harness.system.config, { sendId: click.id, target: 'https://toyclub.example/e/1' })}`, { redirect: 'manual' });
       expect(response.status).toBe(302);
     }
 
@@ -128,9 +118,9 @@ describe('campaign report', () => {
 
   it('answers 404 for an unknown campaign, 401 without a staff session and 403 to a clerk', async () => {
     expect(await owner.get<ApiErrorBody>('/api/admin/campaigns/999999999/report')).toMatchObject({ status: 404, body: { error: 'campaign_not_found' } });
-    const anonymous = await fetch(`${server.baseUrl}/api/admin/campaigns/1/report`);
+    const anonymous = await fetch(`${harness.server.baseUrl}/api/admin/campaigns/1/report`);
     expect(anonymous.status).toBe(401);
-    const clerk = await staffClient(server.baseUrl, (await createStaff(system, { role: 'clerk' })).username);
+    const clerk = await staffClient(harness.server.baseUrl, (await createStaff(harness.system, { role: 'clerk' })).username);
     expect(await clerk.get<ApiErrorBody>('/api/admin/campaigns/1/report')).toMatchObject({ status: 403, body: { error: 'permission_denied' } });
   });
 });
