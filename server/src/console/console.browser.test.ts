@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startCampaignHarness } from '../campaigns/testing/campaignHarness';
 import type { CampaignHarness } from '../campaigns/testing/campaignHarness';
 import { createMembersBulk } from '../testing/factories/createMembersBulk';
+import { createSegment } from '../testing/factories/createSegment';
 import { createStaff, STAFF_PASSWORD } from '../testing/factories/createStaff';
 import { createStore } from '../testing/factories/createStore';
 import { screenshotSettled, watchForProblems } from '../h5/browserHarness';
@@ -29,7 +30,13 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
    * close as an aborted request when it beats the server's end of the response).
    */
   function unexpected(problems: string[]): string[] {
-    const expected = [/^HTTP 401 GET \S+\/api\/admin\/session$/, /^HTTP 422 POST \S+\/api\/admin\/campaigns$/, /status of (401|422)/, /^request failed: \S+\/progress\/stream net::ERR_ABORTED$/];
+    const expected = [
+      /^HTTP 401 GET \S+\/api\/admin\/session$/,
+      /^HTTP 422 POST \S+\/api\/admin\/campaigns$/,
+      /^HTTP 409 DELETE \S+\/api\/admin\/tags\/\d+$/,
+      /status of (401|409|422)/,
+      /^request failed: \S+\/progress\/stream net::ERR_ABORTED$/,
+    ];
     return problems.filter((problem) => !expected.some((pattern) => pattern.test(problem.trim())));
   }
 
@@ -154,6 +161,16 @@ describe('staff console in a real browser, served at /console/ under the CSP', (
     expect(await tagRow.innerText()).toContain('动态');
     expect(await tagRow.innerText()).toMatch(/近 90 天购买「.+」≥ 3 次/);
     await screenshotSettled(page, 'console-tags.png');
+
+    // A segment now uses the tag: 删除 is refused with the reason, and the tag stays.
+    const [created] = (await h.system.dataSource.query('SELECT id FROM tags WHERE name = ?', [`母婴潜在客户${suffix}`])) as Array<{ id: string | number }>;
+    await createSegment(h.system, { name: `潜在客户分群${suffix}`, definition: { op: 'and', rules: [{ kind: 'tag', tagIds: [Number(created!.id)] }] } });
+    await tagRow.getByRole('button', { name: '删 除' }).or(tagRow.getByRole('button', { name: '删除' })).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s?除/ }).click();
+    const refusal = page.locator('.ant-message-error', { hasText: '正在使用该标签' });
+    await refusal.waitFor({ state: 'visible' });
+    expect(await refusal.innerText()).toContain(`分群「潜在客户分群${suffix}」`);
+    expect(await tagRow.isVisible()).toBe(true);
 
     await page.goto(`${h.server.baseUrl}/console/#/auto-replies`);
     await page.locator('#auto-reply-new').click();
