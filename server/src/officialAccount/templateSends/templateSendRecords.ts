@@ -32,15 +32,20 @@ export interface TemplateSendResult {
  * then, so that the sender applies that result to its own record.
  */
 export async function recordTemplateSend(db: DataSource | EntityManager, record: TemplateSendRecord): Promise<boolean> {
-  const result = (await db.query(
-    `INSERT INTO wechat_template_sends (msgid, openid, template_id, source, source_ref, status, sent_at)
-     VALUES (?, ?, ?, ?, ?, 'sent', ?)
-     ON DUPLICATE KEY UPDATE openid = VALUES(openid), template_id = VALUES(template_id), source = VALUES(source),
-       source_ref = VALUES(source_ref), sent_at = VALUES(sent_at)`,
-    [record.msgId, record.openid, record.templateId, record.source, record.sourceRef ?? null, record.sentAt ?? new Date()],
-  )) as { affectedRows: number };
+  const result = await upsertTemplateSends(db, [record]);
   // MariaDB counts an ON DUPLICATE KEY UPDATE that changed the row as 2.
   return result.affectedRows === 2;
+}
+
+/** Inserts the sends as `sent`, or fills the sender's fields into a row a delivery result created first (its status kept). */
+function upsertTemplateSends(db: DataSource | EntityManager, records: TemplateSendRecord[]): Promise<{ affectedRows: number }> {
+  const rows = records.map((record) => [record.msgId, record.openid, record.templateId, record.source, record.sourceRef ?? null, 'sent', record.sentAt ?? new Date()]);
+  return db.query(
+    `INSERT INTO wechat_template_sends (msgid, openid, template_id, source, source_ref, status, sent_at) VALUES ?
+     ON DUPLICATE KEY UPDATE openid = VALUES(openid), template_id = VALUES(template_id), source = VALUES(source),
+       source_ref = VALUES(source_ref), sent_at = VALUES(sent_at)`,
+    [rows],
+  ) as Promise<{ affectedRows: number }>;
 }
 
 /** A delivery result that arrived before its send was recorded, as {@link recordTemplateSends} finds it. */
@@ -57,13 +62,7 @@ export interface EarlyTemplateResult {
  */
 export async function recordTemplateSends(db: DataSource | EntityManager, records: TemplateSendRecord[]): Promise<EarlyTemplateResult[]> {
   if (records.length === 0) return [];
-  const rows = records.map((record) => [record.msgId, record.openid, record.templateId, record.source, record.sourceRef ?? null, 'sent', record.sentAt ?? new Date()]);
-  await db.query(
-    `INSERT INTO wechat_template_sends (msgid, openid, template_id, source, source_ref, status, sent_at) VALUES ?
-     ON DUPLICATE KEY UPDATE openid = VALUES(openid), template_id = VALUES(template_id), source = VALUES(source),
-       source_ref = VALUES(source_ref), sent_at = VALUES(sent_at)`,
-    [rows],
-  );
+  await upsertTemplateSends(db, records);
   // A result that came first was kept by the upsert (its status is not 'sent').
   const early = (await db.query("SELECT msgid, status, status_detail FROM wechat_template_sends WHERE msgid IN (?) AND status <> 'sent'", [
     records.map((record) => record.msgId),
